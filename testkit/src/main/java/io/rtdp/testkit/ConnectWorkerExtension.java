@@ -1,0 +1,77 @@
+package io.rtdp.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.rtdp.embedded.connect.ConnectNode;
+import io.rtdp.embedded.connect.ConnectPlugins;
+import io.rtdp.embedded.net.Ports;
+
+/**
+ * A real Kafka Connect worker in distributed mode for one test class, against the given broker,
+ * with its REST API on a free port and the plugins the build assembled on its {@code plugin.path}
+ * (system property {@code rtdp.connect.plugin.path} overrides it, a comma-separated list).
+ */
+public final class ConnectWorkerExtension implements BeforeAllCallback, AfterAllCallback {
+    private final KafkaBrokerExtension broker;
+    private ConnectNode node;
+    private ConnectRestClient rest;
+
+    public ConnectWorkerExtension(KafkaBrokerExtension broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    public synchronized ConnectWorkerExtension start() {
+        if (node == null) {
+            broker.start();
+            String groupId = "rtdp-test-connect-" + Ports.free();
+            node = new ConnectNode(ConnectNode.workerProperties(broker.bootstrapServers(), "127.0.0.1", Ports.free(),
+                    groupId, pluginPath())).start();
+            rest = new ConnectRestClient(node.restUrl());
+            rest.awaitReady(Duration.ofSeconds(60));
+        }
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (node != null) {
+            node.close();
+            node = null;
+        }
+    }
+
+    public String restUrl() {
+        return rest().baseUrl();
+    }
+
+    public ConnectRestClient rest() {
+        if (rest == null) {
+            throw new IllegalStateException("the Connect worker is not started: register ConnectWorkerExtension on a static field");
+        }
+        return rest;
+    }
+
+    static List<Path> pluginPath() {
+        String override = System.getProperty("rtdp.connect.plugin.path");
+        if (override != null && !override.isBlank()) {
+            return Arrays.stream(override.split(",")).map(String::trim).map(Path::of).toList();
+        }
+        return ConnectPlugins.under(ConnectPlugins.projectRootAbove(Path.of(System.getProperty("user.dir"))));
+    }
+}
