@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.rtdp.embedded.connect.ConnectNode;
 import io.rtdp.embedded.connect.ConnectPlugins;
@@ -18,7 +15,7 @@ import io.rtdp.embedded.net.Ports;
  * with its REST API on a free port and the plugins the build assembled on its {@code plugin.path}
  * (system property {@code rtdp.connect.plugin.path} overrides it, a comma-separated list).
  */
-public final class ConnectWorkerExtension implements BeforeAllCallback, AfterAllCallback {
+public final class ConnectWorkerExtension extends ServerExtension {
     private final KafkaBrokerExtension broker;
     private ConnectNode node;
     private ConnectRestClient rest;
@@ -28,15 +25,6 @@ public final class ConnectWorkerExtension implements BeforeAllCallback, AfterAll
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
-    }
-
     public synchronized ConnectWorkerExtension start() {
         if (node == null) {
             broker.start();
@@ -49,6 +37,7 @@ public final class ConnectWorkerExtension implements BeforeAllCallback, AfterAll
         return this;
     }
 
+    @Override
     public synchronized void stop() {
         if (node != null) {
             node.close();
@@ -62,7 +51,7 @@ public final class ConnectWorkerExtension implements BeforeAllCallback, AfterAll
 
     public ConnectRestClient rest() {
         if (rest == null) {
-            throw new IllegalStateException("the Connect worker is not started: register ConnectWorkerExtension on a static field");
+            throw notStarted(ConnectWorkerExtension.class);
         }
         return rest;
     }

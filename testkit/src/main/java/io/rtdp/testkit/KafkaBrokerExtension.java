@@ -10,9 +10,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.rtdp.embedded.kafka.KafkaNode;
 import io.rtdp.embedded.net.Ports;
@@ -22,20 +19,11 @@ import io.rtdp.embedded.net.Ports;
  * temporary directory. Register it as a static field:
  * {@code @RegisterExtension static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();}
  */
-public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
+public final class KafkaBrokerExtension extends ServerExtension {
     private Path dir;
     private KafkaNode node;
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
-    }
-
     public synchronized KafkaBrokerExtension start() {
         if (node == null) {
             dir = TempDirs.create("kafka");
@@ -48,6 +36,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         return this;
     }
 
+    @Override
     public synchronized void stop() {
         if (node != null) {
             node.close();
@@ -58,7 +47,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
 
     public String bootstrapServers() {
         if (node == null) {
-            throw new IllegalStateException("the broker is not started: register KafkaBrokerExtension on a static field");
+            throw notStarted(KafkaBrokerExtension.class);
         }
         return node.bootstrapServers();
     }

@@ -7,9 +7,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.rtdp.embedded.net.Ports;
 import io.rtdp.embedded.postgres.PostgresBinaries;
@@ -21,7 +18,7 @@ import io.rtdp.embedded.postgres.PostgresServer;
  * {@code RTDP_TEST_PG_URL} names a database ({@code postgresql://user:password@host:port/db} or a
  * JDBC URL with {@code RTDP_TEST_PG_USER} and {@code RTDP_TEST_PG_PASSWORD}), that one is used instead.
  */
-public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresExtension extends ServerExtension {
     static final String EXTERNAL_URL = "RTDP_TEST_PG_URL";
     private static final String DATABASE = "rtdp";
 
@@ -32,15 +29,6 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     private String password;
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
-    }
-
     public synchronized PostgresExtension start() {
         if (jdbcUrl != null) {
             return this;
@@ -77,6 +65,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getPath();
     }
 
+    @Override
     public synchronized void stop() {
         if (server != null) {
             server.close();
@@ -88,7 +77,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
     public String jdbcUrl() {
         if (jdbcUrl == null) {
-            throw new IllegalStateException("PostgreSQL is not started: register PostgresExtension on a static field");
+            throw notStarted(PostgresExtension.class);
         }
         return jdbcUrl;
     }
