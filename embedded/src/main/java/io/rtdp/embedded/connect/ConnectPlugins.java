@@ -1,27 +1,36 @@
 package io.rtdp.embedded.connect;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Where the build assembles the Connect plugins that the platform ships (the {@code connect-plugins}
- * module): one directory per plugin below it, as Connect's {@code plugin.path} expects.
+ * Where the build assembles the Connect plugins that the platform ships. Every module that ships
+ * plugins puts them in {@code <module>/target/connect-plugins/<plugin>/} (one directory of jars per
+ * plugin, as Connect's {@code plugin.path} expects); the worker gets all those directories.
  */
 public final class ConnectPlugins {
-    private static final Path RELATIVE = Path.of("connect-plugins", "target", "plugins");
+    static final Path MODULE_OUTPUT = Path.of("target", "connect-plugins");
 
     private ConnectPlugins() {
     }
 
     /** The plugin directories of the build rooted at {@code projectRoot}; fails with the fix when not built. */
     public static List<Path> under(Path projectRoot) {
-        Path dir = projectRoot.resolve(RELATIVE);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("no Connect plugins at " + dir
+        List<Path> dirs;
+        try (Stream<Path> modules = Files.list(projectRoot)) {
+            dirs = modules.map(m -> m.resolve(MODULE_OUTPUT)).filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the modules of " + projectRoot, e);
+        }
+        if (dirs.isEmpty()) {
+            throw new IllegalStateException("no Connect plugins under " + projectRoot + "/*/" + MODULE_OUTPUT
                     + ": build them first (mvn -DskipTests install, or ./rtdp up which builds what is missing)");
         }
-        return List.of(dir);
+        return dirs;
     }
 
     /** The project root above {@code start}: the first directory that holds the plugin module. */
