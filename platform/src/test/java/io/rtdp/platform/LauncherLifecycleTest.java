@@ -45,7 +45,7 @@ class LauncherLifecycleTest {
 
     private Launcher launcher(String... extraSettings) {
         List<String> settings = new ArrayList<>(List.of(
-                "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(),
+                "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(), "schema-registry.port=" + Ports.free(),
                 "connect.port=" + Ports.free(), "postgres.port=" + Ports.free()));
         settings.addAll(List.of(extraSettings));
         launcher = new Launcher(dataDir, settings);
@@ -65,12 +65,15 @@ class LauncherLifecycleTest {
         Launcher.Result up = rtdp.run("up", "-d");
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).containsPattern("postgres +postgresql://rtdp:rtdp@localhost:\\d+/rtdp +UP")
-                .containsPattern("kafka +localhost:\\d+ +UP").containsPattern("connect +http://localhost:\\d+ +UP");
+                .containsPattern("kafka +localhost:\\d+ +UP").containsPattern("schema-registry +http://localhost:\\d+ +UP")
+                .containsPattern("connect +http://localhost:\\d+ +UP");
         String bootstrap = column(up.output(), "kafka");
         String connectUrl = column(up.output(), "connect");
         String psqlUrl = column(up.output(), "postgres");
 
         assertThat(httpGet(connectUrl + "/connector-plugins")).contains("io.debezium.connector.jdbc.JdbcSinkConnector");
+        assertThat(httpGet(column(up.output(), "schema-registry") + "/subjects")).isEqualTo("[]");
+        assertThat(httpGet(connectUrl + "/connector-plugins?connectorsOnly=false")).contains("io.rtdp.avro.connect.AvroConverter");
         try (Connection c = connect(psqlUrl); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE kept (note text)");
             s.execute("INSERT INTO kept VALUES ('written before down')");
@@ -89,7 +92,8 @@ class LauncherLifecycleTest {
 
         Launcher.Result down = rtdp.run("down");
         assertThat(down.exitCode()).isZero();
-        assertThat(down.output()).contains("connect ... stopped", "kafka ... stopped", "postgres ... stopped");
+        assertThat(down.output()).contains("connect ... stopped", "schema-registry ... stopped", "kafka ... stopped",
+                "postgres ... stopped");
         Launcher.Result downAgain = rtdp.run("down");
         assertThat(downAgain.exitCode()).isZero();
         assertThat(downAgain.output()).contains("not running");

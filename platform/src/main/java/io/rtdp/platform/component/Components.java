@@ -11,6 +11,7 @@ public final class Components {
         return List.of(
                 new PostgresComponent(context),
                 new KafkaComponent(context),
+                new SchemaRegistryComponent(context),
                 new ConnectComponent(context));
     }
 }

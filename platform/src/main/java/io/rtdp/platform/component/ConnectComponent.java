@@ -1,21 +1,18 @@
 package io.rtdp.platform.component;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.rtdp.embedded.connect.ConnectNode;
 import io.rtdp.embedded.connect.ConnectPlugins;
 
 /** The Kafka Connect worker in distributed mode, with the plugins the build assembled. */
 final class ConnectComponent implements Component {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
+    private static final String AVRO_CONVERTER = "io.rtdp.avro.connect.AvroConverter";
     private final PlatformContext context;
 
     ConnectComponent(PlatformContext context) {
@@ -47,9 +44,16 @@ final class ConnectComponent implements Component {
     @Override
     public void prepare() throws IOException {
         String bootstrap = context.settings().string("kafka.host") + ":" + context.settings().port("kafka.port");
-        PropertiesFiles.write(configFile(), "Apache Kafka Connect worker (distributed mode)",
-                ConnectNode.workerProperties(bootstrap, host(), port(), context.settings().string("connect.group-id"),
-                        ConnectPlugins.under(context.home())));
+        Map<String, String> worker = new LinkedHashMap<>(ConnectNode.workerProperties(bootstrap, host(), port(),
+                context.settings().string("connect.group-id"), ConnectPlugins.under(context.home())));
+        // Records travel as Avro with their schemas in the platform's registry unless a connector
+        // chooses another converter, as on any Confluent-style platform.
+        String registry = SchemaRegistryComponent.url(context.settings());
+        for (String side : List.of("key", "value")) {
+            worker.put(side + ".converter", AVRO_CONVERTER);
+            worker.put(side + ".converter.schema.registry.url", registry);
+        }
+        PropertiesFiles.write(configFile(), "Apache Kafka Connect worker (distributed mode)", worker);
     }
 
     @Override
@@ -66,16 +70,7 @@ final class ConnectComponent implements Component {
     /** Ready once the worker joined its group: until then /connectors does not answer 200. */
     @Override
     public boolean ready() {
-        try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/connectors"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException notListening) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbe.answers200(url() + "/connectors");
     }
 
     @Override
