@@ -71,7 +71,8 @@ class LauncherLifecycleTest {
         String connectUrl = column(up.output(), "connect");
         String psqlUrl = column(up.output(), "postgres");
 
-        assertThat(httpGet(connectUrl + "/connector-plugins")).contains("io.debezium.connector.jdbc.JdbcSinkConnector");
+        assertThat(httpGet(connectUrl + "/connector-plugins")).contains("io.debezium.connector.jdbc.JdbcSinkConnector",
+                "io.rtdp.connectors.generator.GeneratorSourceConnector", "io.rtdp.connectors.ingest.HttpIngestSourceConnector");
         assertThat(httpGet(column(up.output(), "schema-registry") + "/subjects")).isEqualTo("[]");
         assertThat(httpGet(connectUrl + "/connector-plugins?connectorsOnly=false")).contains("io.rtdp.avro.connect.AvroConverter");
         try (Connection c = connect(psqlUrl); Statement s = c.createStatement()) {
