@@ -46,7 +46,8 @@ class LauncherLifecycleTest {
     private Launcher launcher(String... extraSettings) {
         List<String> settings = new ArrayList<>(List.of(
                 "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(), "schema-registry.port=" + Ports.free(),
-                "connect.port=" + Ports.free(), "postgres.port=" + Ports.free()));
+                "connect.port=" + Ports.free(), "postgres.port=" + Ports.free(),
+                "query-service.port=" + Ports.free(), "query-service.admin-port=" + Ports.free()));
         settings.addAll(List.of(extraSettings));
         launcher = new Launcher(dataDir, settings);
         return launcher;
@@ -66,7 +67,8 @@ class LauncherLifecycleTest {
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).containsPattern("postgres +postgresql://rtdp:rtdp@localhost:\\d+/rtdp +UP")
                 .containsPattern("kafka +localhost:\\d+ +UP").containsPattern("schema-registry +http://localhost:\\d+ +UP")
-                .containsPattern("connect +http://localhost:\\d+ +UP");
+                .containsPattern("connect +http://localhost:\\d+ +UP")
+                .containsPattern("query-service +http://localhost:\\d+ +UP");
         String bootstrap = column(up.output(), "kafka");
         String connectUrl = column(up.output(), "connect");
         String psqlUrl = column(up.output(), "postgres");
@@ -74,6 +76,7 @@ class LauncherLifecycleTest {
         assertThat(httpGet(connectUrl + "/connector-plugins")).contains("io.debezium.connector.jdbc.JdbcSinkConnector",
                 "io.rtdp.connectors.generator.GeneratorSourceConnector", "io.rtdp.connectors.ingest.HttpIngestSourceConnector");
         assertThat(httpGet(column(up.output(), "schema-registry") + "/subjects")).isEqualTo("[]");
+        assertThat(httpGet(column(up.output(), "query-service") + "/openapi.json")).contains("\"openapi\"");
         assertThat(httpGet(connectUrl + "/connector-plugins?connectorsOnly=false")).contains("io.rtdp.avro.connect.AvroConverter");
         try (Connection c = connect(psqlUrl); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE kept (note text)");
@@ -93,8 +96,8 @@ class LauncherLifecycleTest {
 
         Launcher.Result down = rtdp.run("down");
         assertThat(down.exitCode()).isZero();
-        assertThat(down.output()).contains("connect ... stopped", "schema-registry ... stopped", "kafka ... stopped",
-                "postgres ... stopped");
+        assertThat(down.output()).contains("query-service ... stopped", "connect ... stopped", "schema-registry ... stopped",
+                "kafka ... stopped", "postgres ... stopped");
         Launcher.Result downAgain = rtdp.run("down");
         assertThat(downAgain.exitCode()).isZero();
         assertThat(downAgain.output()).contains("not running");

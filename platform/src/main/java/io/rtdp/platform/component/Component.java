@@ -3,6 +3,7 @@ package io.rtdp.platform.component;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One server of the platform, run as a process of its own. To add a server to {@code ./rtdp up},
@@ -19,6 +20,11 @@ public interface Component {
 
     /** The command line of its server process. */
     List<String> command();
+
+    /** Environment variables its process gets on top of the launcher's (servers configured through them). */
+    default Map<String, String> environment() {
+        return Map.of();
+    }
 
     Duration startTimeout();
 

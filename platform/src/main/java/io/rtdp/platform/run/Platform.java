@@ -112,7 +112,9 @@ public final class Platform {
             // then stops the servers in order; and the servers outlive a launcher that returned (up -d).
             command.add("setsid");
             command.addAll(component.command());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(component.environment());
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

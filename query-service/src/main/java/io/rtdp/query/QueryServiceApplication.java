@@ -1,0 +1,155 @@
+package io.rtdp.query;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
+import io.dropwizard.auth.chained.ChainedAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.rtdp.query.auth.AdminAuthFilter;
+import io.rtdp.query.auth.ApiKeyAuthFilter;
+import io.rtdp.query.auth.Caller;
+import io.rtdp.query.auth.CallerDirectory;
+import io.rtdp.query.auth.JsonUnauthorizedHandler;
+import io.rtdp.query.docs.DocsResource;
+import io.rtdp.query.docs.OpenApiDocument;
+import io.rtdp.query.docs.OpenApiResource;
+import io.rtdp.query.errors.ApiExceptionMapper;
+import io.rtdp.query.errors.DatabaseFailures;
+import io.rtdp.query.errors.JsonErrorHandler;
+import io.rtdp.query.errors.JsonServletErrorHandler;
+import io.rtdp.query.errors.UnexpectedExceptionMapper;
+import io.rtdp.query.errors.ViolationExceptionMapper;
+import io.rtdp.query.errors.WebApplicationExceptionMapper;
+import io.rtdp.query.ksql.KsqlServerHealthCheck;
+import io.rtdp.query.ops.PrometheusServlet;
+import io.rtdp.query.ops.ReadinessServlet;
+import io.rtdp.query.tables.BoundedDatabase;
+import io.rtdp.query.tables.ResultTable;
+import io.rtdp.query.tables.TableCatalog;
+import io.rtdp.query.tables.TableReader;
+import io.rtdp.query.tables.TableResource;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Jdbi;
+
+/** The query service: {@code java -cp … io.rtdp.query.QueryServiceApplication server config.yml}. */
+public final class QueryServiceApplication extends Application<QueryServiceConfiguration> {
+    static final String POSTGRESQL_HEALTH_CHECK = "postgresql";
+    static final String KSQL_HEALTH_CHECK = "ksql-server";
+
+    public static void main(String[] args) throws Exception {
+        new QueryServiceApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "rtdp-query-service";
+    }
+
+    @Override
+    public void initialize(Bootstrap<QueryServiceConfiguration> bootstrap) {
+        // Secrets and hosts from the environment: ${RTDP_QUERY_API_KEY} or ${VAR:-default} in the YAML.
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    }
+
+    @Override
+    public void run(QueryServiceConfiguration configuration, Environment environment) {
+        ObjectMapper json = environment.getObjectMapper();
+        Jdbi jdbi = new JdbiFactory().build(environment, configuration.database(), POSTGRESQL_HEALTH_CHECK);
+        Map<String, ResultTable> tables = checkedTables(configuration, jdbi);
+
+        errors(configuration, environment);
+        authentication(configuration, environment, json);
+
+        int connections = configuration.database().getMaxSize();
+        ExecutorService workers = environment.lifecycle().executorService("postgresql-%d")
+                .minThreads(connections)
+                .maxThreads(connections)
+                .workQueue(new ArrayBlockingQueue<>(connections * 8))
+                .build();
+        Duration queryTimeout = Duration.ofMillis(configuration.limits().queryTimeout().toMilliseconds());
+        TableReader reader = new TableReader(new BoundedDatabase(jdbi, workers, queryTimeout),
+                (int) Math.max(1, queryTimeout.toSeconds()), json);
+        environment.jersey().register(new TableResource(tables, reader, configuration.limits(), environment.metrics(), json));
+        environment.jersey().register(new OpenApiResource(
+                new OpenApiDocument(json).build(tables.values(), configuration.limits().maxPageSize())));
+        environment.jersey().register(new DocsResource());
+
+        environment.healthChecks().register(KSQL_HEALTH_CHECK, new KsqlServerHealthCheck(configuration.ksql()));
+        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics())).addMapping("/prometheus");
+        environment.admin().addServlet("ready", new ReadinessServlet(environment.healthChecks(), List.of(POSTGRESQL_HEALTH_CHECK)))
+                .addMapping("/ready");
+    }
+
+    private static Map<String, ResultTable> checkedTables(QueryServiceConfiguration configuration, Jdbi jdbi) {
+        try {
+            return new TableCatalog(jdbi).resolve(configuration.tables());
+        } catch (ConnectionException e) {
+            throw new IllegalStateException("cannot reach PostgreSQL at " + configuration.database().getUrl()
+                    + " to check the configured tables (is it running? see database.url in the configuration): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** One error shape for everything: Dropwizard's own mappers would answer in theirs. */
+    private static void errors(QueryServiceConfiguration configuration, Environment environment) {
+        if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        DatabaseFailures databaseFailures = new DatabaseFailures(configuration.limits().retryAfter().toSeconds());
+        environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new ViolationExceptionMapper());
+        environment.jersey().register(new WebApplicationExceptionMapper());
+        environment.jersey().register(new UnexpectedExceptionMapper(databaseFailures));
+        // What Jetty answers itself (bad URIs, unknown admin paths) gets the same shape.
+        environment.getApplicationContext().setErrorHandler(new JsonServletErrorHandler());
+        environment.getAdminContext().setErrorHandler(new JsonServletErrorHandler());
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(new JsonErrorHandler());
+                }
+            }
+        });
+    }
+
+    private static void authentication(QueryServiceConfiguration configuration, Environment environment, ObjectMapper json) {
+        CallerDirectory callers = new CallerDirectory(configuration.auth());
+        String realm = configuration.auth().realm();
+        JsonUnauthorizedHandler unauthorized = new JsonUnauthorizedHandler();
+        ApiKeyAuthFilter apiKeys = new ApiKeyAuthFilter.Builder()
+                .setAuthenticator(callers::byApiKey)
+                .setRealm(realm)
+                .setUnauthorizedHandler(unauthorized)
+                .buildAuthFilter();
+        BasicCredentialAuthFilter<Caller> basic = new BasicCredentialAuthFilter.Builder<Caller>()
+                .setAuthenticator(callers::byPassword)
+                .setRealm(realm)
+                .setUnauthorizedHandler(unauthorized)
+                .buildAuthFilter();
+        environment.jersey().register(new AuthDynamicFeature(new ChainedAuthFilter<>(List.of(apiKeys, basic))));
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+
+        environment.admin().addFilter("admin-auth", new AdminAuthFilter(callers, realm, Set.of("/ping", "/ready"), json))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    }
+}
