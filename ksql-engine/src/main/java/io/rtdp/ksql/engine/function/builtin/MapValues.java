@@ -1,0 +1,16 @@
+package io.rtdp.ksql.engine.function.builtin;
+
+import io.rtdp.ksql.udf.Udf;
+import io.rtdp.ksql.udf.UdfDescription;
+import io.rtdp.ksql.udf.UdfParameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@UdfDescription(name = "MAP_VALUES", category = "MAP", description = "The values of a map.")
+public class MapValues {
+  @Udf
+  public <T> List<T> mapValues(@UdfParameter("input") Map<String, T> map) {
+    return map == null ? null : new ArrayList<>(map.values());
+  }
+}

@@ -1,0 +1,72 @@
+package io.rtdp.ksql.engine.topology;
+
+import io.rtdp.ksql.engine.metastore.DataSource;
+import io.rtdp.ksql.engine.serde.InternalCodec;
+import java.util.List;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+
+/** Reads a source topic as a stream of rows, or materializes it as a table of rows. */
+public final class SourceBuilder {
+  private SourceBuilder() {}
+
+  public static KStream<List<Object>, Object[]> stream(StreamsBuilder builder, DataSource source, ProcessingLog log,
+      String queryId) {
+    return stream(builder, source, log, queryId, "KsqlTopic");
+  }
+
+  /** {@code prefix} names the source's processors; joins need one per side. */
+  public static KStream<List<Object>, Object[]> stream(StreamsBuilder builder, DataSource source, ProcessingLog log,
+      String queryId, String prefix) {
+    if (source.isWindowed()) {
+      int keys = source.schema().key().size();
+      int values = source.schema().value().size();
+      return builder.stream(source.topic(), Consumed.with(SourceSerdes.windowedKey(source), SourceSerdes.value(source))
+              .withName(prefix + "-Source"))
+          .process(() -> new WindowedSourceRowProcessor(keys, values), Named.as(prefix + "-Rows"));
+    }
+    Consumed<List<Object>, List<Object>> consumed = Consumed.with(SourceSerdes.key(source), SourceSerdes.value(source))
+        .withName(prefix + "-Source");
+    if (source.timestampColumn() != null) {
+      String column = source.timestampColumn().column();
+      int keyIndex = indexOf(source.schema().key(), column);
+      boolean inKey = keyIndex >= 0;
+      int index = inKey ? keyIndex : indexOf(source.schema().value(), column);
+      consumed = consumed.withTimestampExtractor(
+          new ColumnTimestampExtractor(inKey, index, source.timestampColumn().format(), log, queryId));
+    }
+    int keys = source.schema().key().size();
+    int values = source.schema().value().size();
+    return builder.stream(source.topic(), consumed)
+        .processValues(() -> new SourceRowProcessor(keys, values), Named.as(prefix + "-Rows"));
+  }
+
+  /** Tables drop records with a NULL key and keep the latest row per key in a state store. */
+  public static KTable<List<Object>, Object[]> table(StreamsBuilder builder, DataSource source, InternalCodec codec,
+      ProcessingLog log, String queryId) {
+    return table(builder, source, codec, log, queryId, "KsqlTopic");
+  }
+
+  public static KTable<List<Object>, Object[]> table(StreamsBuilder builder, DataSource source, InternalCodec codec,
+      ProcessingLog log, String queryId, String prefix) {
+    return stream(builder, source, log, queryId, prefix)
+        .filter((k, v) -> k != null && !k.contains(null), Named.as(prefix + "-NonNullKey"))
+        .toTable(Named.as(prefix + "-Reduce"),
+            Materialized.<List<Object>, Object[], org.apache.kafka.streams.state.KeyValueStore<
+                org.apache.kafka.common.utils.Bytes, byte[]>>as(prefix + "-Reduce")
+                .withKeySerde(codec.listSerde()).withValueSerde(codec.rowSerde()));
+  }
+
+  private static int indexOf(List<io.rtdp.ksql.engine.schema.Column> columns, String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
