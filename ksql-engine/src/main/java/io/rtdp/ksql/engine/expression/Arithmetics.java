@@ -20,49 +20,26 @@ final class Arithmetics {
     if (lt == null || rt == null || !lt.base().isNumber() || !rt.base().isNumber()) {
       if (a.op() == ArithmeticOp.ADD && lt != null && rt != null
           && lt.base() == SqlBaseType.STRING && rt.base() == SqlBaseType.STRING) {
-        Evaluator le = l.evaluator();
-        Evaluator re = r.evaluator();
-        return new Compiled(a, SqlType.STRING, row -> {
-          Object x = le.eval(row);
-          Object y = re.eval(row);
-          return x == null || y == null ? null : (String) x + y;
-        }, false);
+        return Compiled.nullSafe(a, SqlType.STRING, l, r, (x, y) -> (String) x + y);
       }
       throw new KsqlException("Error processing expression: " + a + ". Arithmetic on types "
           + (lt == null ? "null" : lt) + " and " + (rt == null ? "null" : rt) + " are not supported.");
     }
-    Evaluator le = l.evaluator();
-    Evaluator re = r.evaluator();
     ArithmeticOp op = a.op();
     if (lt.base() == SqlBaseType.DOUBLE || rt.base() == SqlBaseType.DOUBLE) {
-      return new Compiled(a, SqlType.DOUBLE, row -> {
-        Object x = le.eval(row);
-        Object y = re.eval(row);
-        return x == null || y == null ? null : doubles(op, ((Number) x).doubleValue(), ((Number) y).doubleValue());
-      }, false);
+      return Compiled.nullSafe(a, SqlType.DOUBLE, l, r,
+          (x, y) -> doubles(op, ((Number) x).doubleValue(), ((Number) y).doubleValue()));
     }
     if (lt.base() == SqlBaseType.DECIMAL || rt.base() == SqlBaseType.DECIMAL) {
-      SqlType.Decimal ld = asDecimal(lt);
-      SqlType.Decimal rd = asDecimal(rt);
-      SqlType.Decimal result = decimalResult(op, ld, rd);
-      return new Compiled(a, result, row -> {
-        Object x = le.eval(row);
-        Object y = re.eval(row);
-        return x == null || y == null ? null : decimals(op, toDecimal(x), toDecimal(y), result);
-      }, false);
+      SqlType.Decimal result = decimalResult(op, asDecimal(lt), asDecimal(rt));
+      return Compiled.nullSafe(a, result, l, r, (x, y) -> decimals(op, toDecimal(x), toDecimal(y), result));
     }
     if (lt.base() == SqlBaseType.BIGINT || rt.base() == SqlBaseType.BIGINT) {
-      return new Compiled(a, SqlType.BIGINT, row -> {
-        Object x = le.eval(row);
-        Object y = re.eval(row);
-        return x == null || y == null ? null : longs(op, ((Number) x).longValue(), ((Number) y).longValue());
-      }, false);
+      return Compiled.nullSafe(a, SqlType.BIGINT, l, r,
+          (x, y) -> longs(op, ((Number) x).longValue(), ((Number) y).longValue()));
     }
-    return new Compiled(a, SqlType.INTEGER, row -> {
-      Object x = le.eval(row);
-      Object y = re.eval(row);
-      return x == null || y == null ? null : ints(op, (Integer) x, (Integer) y);
-    }, false);
+    // Narrowing the long result wraps exactly as int arithmetic would, overflow included.
+    return Compiled.nullSafe(a, SqlType.INTEGER, l, r, (x, y) -> (int) longs(op, (Integer) x, (Integer) y));
   }
 
   static Compiled negate(Negation n, Compiled v) {
@@ -146,17 +123,7 @@ final class Arithmetics {
     };
   }
 
-  private static Object longs(ArithmeticOp op, long x, long y) {
-    return switch (op) {
-      case ADD -> x + y;
-      case SUBTRACT -> x - y;
-      case MULTIPLY -> x * y;
-      case DIVIDE -> x / y;
-      case MODULUS -> x % y;
-    };
-  }
-
-  private static Object ints(ArithmeticOp op, int x, int y) {
+  private static long longs(ArithmeticOp op, long x, long y) {
     return switch (op) {
       case ADD -> x + y;
       case SUBTRACT -> x - y;

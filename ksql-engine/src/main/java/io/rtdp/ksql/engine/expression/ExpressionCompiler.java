@@ -85,14 +85,10 @@ public final class ExpressionCompiler {
       return Comparisons.compile(c, compile(c.left()), compile(c.right()));
     }
     if (e instanceof And a) {
-      Evaluator l = bool(a.left());
-      Evaluator r = bool(a.right());
-      return new Compiled(e, SqlType.BOOLEAN, row -> Boolean.TRUE.equals(l.eval(row)) && Boolean.TRUE.equals(r.eval(row)), false);
+      return logical(e, a.left(), a.right(), true);
     }
     if (e instanceof Or o) {
-      Evaluator l = bool(o.left());
-      Evaluator r = bool(o.right());
-      return new Compiled(e, SqlType.BOOLEAN, row -> Boolean.TRUE.equals(l.eval(row)) || Boolean.TRUE.equals(r.eval(row)), false);
+      return logical(e, o.left(), o.right(), false);
     }
     if (e instanceof Not n) {
       Evaluator v = bool(n.value());
@@ -169,6 +165,15 @@ public final class ExpressionCompiler {
     return c.evaluator();
   }
 
+  /** AND / OR, short-circuit; a NULL operand counts as false, so the result is never NULL. */
+  private Compiled logical(Expression e, Expression left, Expression right, boolean and) {
+    Evaluator l = bool(left);
+    Evaluator r = bool(right);
+    Evaluator both = row -> Boolean.TRUE.equals(l.eval(row)) && Boolean.TRUE.equals(r.eval(row));
+    Evaluator either = row -> Boolean.TRUE.equals(l.eval(row)) || Boolean.TRUE.equals(r.eval(row));
+    return new Compiled(e, SqlType.BOOLEAN, and ? both : either, false);
+  }
+
   private static Compiled constant(Expression e, SqlType type, Object value) {
     return new Compiled(e, type, row -> value, true);
   }
@@ -242,13 +247,7 @@ public final class ExpressionCompiler {
       throw new KsqlException("Error processing expression: " + c + ". '||' needs STRING operands but got "
           + l.type() + " and " + r.type());
     }
-    Evaluator le = l.evaluator();
-    Evaluator re = r.evaluator();
-    return new Compiled(c, SqlType.STRING, row -> {
-      Object a = le.eval(row);
-      Object b = re.eval(row);
-      return a == null || b == null ? null : (String) a + b;
-    }, false);
+    return Compiled.nullSafe(c, SqlType.STRING, l, r, (a, b) -> (String) a + b);
   }
 
   private static boolean isStringOrNull(SqlType t) {

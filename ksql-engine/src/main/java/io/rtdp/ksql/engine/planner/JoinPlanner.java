@@ -3,7 +3,6 @@ package io.rtdp.ksql.engine.planner;
 import io.rtdp.ksql.engine.KsqlException;
 import io.rtdp.ksql.engine.UnsupportedFeatureException;
 import io.rtdp.ksql.engine.expression.Compiled;
-import io.rtdp.ksql.engine.expression.Evaluator;
 import io.rtdp.ksql.engine.expression.ExpressionCompiler;
 import io.rtdp.ksql.engine.expression.ExpressionWalker;
 import io.rtdp.ksql.engine.expression.RowLayout;
@@ -13,7 +12,6 @@ import io.rtdp.ksql.engine.metastore.MetaStore;
 import io.rtdp.ksql.engine.parser.Expression;
 import io.rtdp.ksql.engine.parser.Query;
 import io.rtdp.ksql.engine.schema.Column;
-import io.rtdp.ksql.engine.schema.LogicalSchema;
 import io.rtdp.ksql.engine.schema.SqlType;
 import io.rtdp.ksql.engine.schema.SystemColumns;
 import io.rtdp.ksql.engine.topology.JoinSpec;
@@ -330,11 +328,7 @@ final class JoinPlanner {
       Expression e = single.expression();
       String name;
       if (single.alias() != null) {
-        if (SystemColumns.isReserved(single.alias())) {
-          throw new KsqlException("`" + single.alias() + "` is a reserved column name. "
-              + "You cannot use it as an alias for a column.");
-        }
-        name = single.alias();
+        name = Projection.checkedAlias(single.alias());
       } else if (e instanceof Expression.ColumnRef c) {
         long owners = sources.stream().filter(s -> s.schema().find(c.name()).isPresent()).count();
         if (c.qualifier() != null && (owners > 1 || SystemColumns.isReserved(c.name()))) {
@@ -358,12 +352,7 @@ final class JoinPlanner {
       used.add(name);
       out.add(new SelectColumn(name, e));
     }
-    Set<String> seen = new HashSet<>();
-    for (SelectColumn c : out) {
-      if (!seen.add(c.name())) {
-        throw new KsqlException("Duplicate column name: " + c.name() + "\nOutput column names must be unique.");
-      }
-    }
+    Projection.requireUniqueNames(out);
     return out;
   }
 

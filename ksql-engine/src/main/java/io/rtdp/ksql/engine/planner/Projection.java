@@ -48,11 +48,7 @@ final class Projection {
       Expression e = single.expression();
       String name;
       if (single.alias() != null) {
-        if (SystemColumns.isReserved(single.alias())) {
-          throw new KsqlException("`" + single.alias() + "` is a reserved column name. "
-              + "You cannot use it as an alias for a column.");
-        }
-        name = single.alias();
+        name = checkedAlias(single.alias());
       } else if (e instanceof Expression.ColumnRef c) {
         if (SystemColumns.isReserved(c.name()) && !SystemColumns.isWindowBound(c.name())) {
           throw new KsqlException("Reserved column name in select: `" + c.name() + "`. Please remove or alias the column.");
@@ -72,12 +68,25 @@ final class Projection {
       used.add(name);
       out.add(new SelectColumn(name, e));
     }
+    requireUniqueNames(out);
+    return out;
+  }
+
+  /** An alias the user chose, which must not be a system column's name. */
+  static String checkedAlias(String alias) {
+    if (SystemColumns.isReserved(alias)) {
+      throw new KsqlException("`" + alias + "` is a reserved column name. "
+          + "You cannot use it as an alias for a column.");
+    }
+    return alias;
+  }
+
+  static void requireUniqueNames(List<SelectColumn> columns) {
     Set<String> seen = new HashSet<>();
-    for (SelectColumn c : out) {
+    for (SelectColumn c : columns) {
       if (!seen.add(c.name())) {
         throw new KsqlException("Duplicate column name: " + c.name() + "\nOutput column names must be unique.");
       }
     }
-    return out;
   }
 }

@@ -3,6 +3,7 @@ package io.rtdp.ksql.engine.topology;
 import io.rtdp.ksql.engine.expression.Evaluator;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * WHERE, new key and projection of one row, with ksqlDB's failure rules: an error in WHERE drops
@@ -10,7 +11,13 @@ import java.util.List;
  */
 final class RowSelector {
   /** The selected record; {@code value} null means a NULL-value record. */
-  record Selected(List<Object> key, List<Object> value, Long timestamp) {}
+  record Selected(List<Object> key, List<Object> value, Long timestamp) {
+    /** The input record carrying the selected value, re-timestamped when the sink sets TIMESTAMP. */
+    <K> FixedKeyRecord<K, List<Object>> applyTo(FixedKeyRecord<K, ?> record) {
+      FixedKeyRecord<K, List<Object>> out = record.withValue(value);
+      return timestamp == null ? out : out.withTimestamp(timestamp);
+    }
+  }
 
   private final String queryId;
   private final ProcessingLog log;

@@ -25,7 +25,6 @@ final class SelectProcessor implements FixedKeyProcessor<List<Object>, Object[],
     if (s == null) {
       return;
     }
-    FixedKeyRecord<List<Object>, List<Object>> out = record.withValue(s.value());
-    context.forward(s.timestamp() == null ? out : out.withTimestamp(s.timestamp()));
+    context.forward(s.applyTo(record));
   }
 }

@@ -53,8 +53,7 @@ final class TableFunctionProcessor implements FixedKeyProcessor<List<Object>, Ob
       }
       RowSelector.Selected s = selector.select(record.key(), extended);
       if (s != null) {
-        FixedKeyRecord<List<Object>, List<Object>> out = record.withValue(s.value());
-        context.forward(s.timestamp() == null ? out : out.withTimestamp(s.timestamp()));
+        context.forward(s.applyTo(record));
       }
     }
   }

@@ -4,7 +4,6 @@ import io.rtdp.ksql.udf.Udaf;
 import io.rtdp.ksql.udf.UdafDescription;
 import io.rtdp.ksql.udf.UdafFactory;
 import io.rtdp.ksql.udf.UdfParameter;
-import java.util.ArrayList;
 import java.util.List;
 
 @UdafDescription(name = "EARLIEST_BY_OFFSET", description = "The first value seen; NULLs ignored by default.")
@@ -19,32 +18,8 @@ public final class EarliestByOffset {
   /** The accumulator is empty until a value was taken, so that a kept NULL stays first. */
   @UdafFactory(description = "The first value, NULLs kept unless ignoreNulls.")
   public static <T> Udaf<T, List<T>, T> earliest(@UdfParameter("ignoreNulls") boolean ignoreNulls) {
-    return new Udaf<>() {
-      @Override
-      public List<T> initialize() {
-        return new ArrayList<>();
-      }
-
-      @Override
-      public List<T> aggregate(T value, List<T> current) {
-        if (!current.isEmpty() || (value == null && ignoreNulls)) {
-          return current;
-        }
-        List<T> out = new ArrayList<>();
-        out.add(value);
-        return out;
-      }
-
-      @Override
-      public List<T> merge(List<T> a, List<T> b) {
-        return a.isEmpty() ? b : a;
-      }
-
-      @Override
-      public T map(List<T> current) {
-        return current.isEmpty() ? null : current.get(0);
-      }
-    };
+    return new ListStateUdaf<T, T>((value, current) -> current.isEmpty() && (value != null || !ignoreNulls),
+        current -> current.isEmpty() ? null : current.get(0));
   }
 
   @UdafFactory(description = "The n first non-NULL values.")
@@ -58,35 +33,7 @@ public final class EarliestByOffset {
     if (n < 1) {
       throw new IllegalArgumentException("For EARLIEST_BY_OFFSET, n must be positive. It was " + n + ".");
     }
-    return new Udaf<>() {
-      @Override
-      public List<T> initialize() {
-        return new ArrayList<>();
-      }
-
-      @Override
-      public List<T> aggregate(T value, List<T> current) {
-        if ((value == null && ignoreNulls) || current.size() >= n) {
-          return current;
-        }
-        List<T> out = new ArrayList<>(current);
-        out.add(value);
-        return out;
-      }
-
-      @Override
-      public List<T> merge(List<T> a, List<T> b) {
-        List<T> out = a;
-        for (T t : b) {
-          out = aggregate(t, out);
-        }
-        return out;
-      }
-
-      @Override
-      public List<T> map(List<T> current) {
-        return current;
-      }
-    };
+    return new ListStateUdaf<T, List<T>>((value, current) -> (value != null || !ignoreNulls) && current.size() < n,
+        current -> current);
   }
 }

@@ -52,35 +52,8 @@ public final class LatestByOffset {
     if (n < 1) {
       throw new IllegalArgumentException("For LATEST_BY_OFFSET, n must be positive. It was " + n + ".");
     }
-    return new Udaf<>() {
-      @Override
-      public List<T> initialize() {
-        return new ArrayList<>();
-      }
-
-      @Override
-      public List<T> aggregate(T value, List<T> current) {
-        if (value == null && ignoreNulls) {
-          return current;
-        }
-        List<T> out = new ArrayList<>(current);
-        out.add(value);
-        return out.size() > n ? new ArrayList<>(out.subList(out.size() - n, out.size())) : out;
-      }
-
-      @Override
-      public List<T> merge(List<T> a, List<T> b) {
-        List<T> out = a;
-        for (T t : b) {
-          out = aggregate(t, out);
-        }
-        return out;
-      }
-
-      @Override
-      public List<T> map(List<T> current) {
-        return current;
-      }
-    };
+    return new ListStateUdaf<T, List<T>>((value, current) -> value != null || !ignoreNulls,
+        grown -> grown.size() > n ? new ArrayList<>(grown.subList(grown.size() - n, grown.size())) : grown,
+        current -> current);
   }
 }

@@ -12,6 +12,6 @@ public final class TopKDistinct {
 
   @UdafFactory(description = "The k largest distinct non-NULL values.")
   public static <T> Udaf<T, List<T>, List<T>> topKDistinct(@UdfParameter("k") int k) {
-    return new TopK.Ranking<>(k, true);
+    return TopK.ranking(k, true);
   }
 }
