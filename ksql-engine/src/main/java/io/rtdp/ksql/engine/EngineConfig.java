@@ -11,6 +11,8 @@ public final class EngineConfig {
   public static final String DEFAULT_KEY_FORMAT = "ksql.persistence.default.format.key";
   public static final String DEFAULT_VALUE_FORMAT = "ksql.persistence.default.format.value";
   public static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
+  public static final String EXTENSION_DIR = "ksql.extension.dir";
+  public static final String UDFS_ENABLED = "ksql.udfs.enabled";
 
   private final Map<String, String> values;
 

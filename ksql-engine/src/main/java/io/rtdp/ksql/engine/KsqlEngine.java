@@ -3,7 +3,9 @@ package io.rtdp.ksql.engine;
 import io.rtdp.ksql.engine.analyzer.CreateSourceAnalyzer;
 import io.rtdp.ksql.engine.analyzer.InsertValuesExecutor;
 import io.rtdp.ksql.engine.analyzer.WithProperties;
+import io.rtdp.ksql.engine.function.FunctionDescription;
 import io.rtdp.ksql.engine.function.FunctionRegistry;
+import io.rtdp.ksql.engine.function.FunctionSummary;
 import io.rtdp.ksql.engine.metastore.DataSource;
 import io.rtdp.ksql.engine.metastore.MetaStore;
 import io.rtdp.ksql.engine.parser.ParseFailedException;
@@ -50,6 +52,16 @@ public final class KsqlEngine {
 
   public EngineConfig config() {
     return config;
+  }
+
+  /** Answers SHOW FUNCTIONS from the registry the engine plans with. */
+  public List<FunctionSummary> listFunctions() {
+    return functions.summaries();
+  }
+
+  /** Answers DESCRIBE FUNCTION; an unknown name is a {@link KsqlException}. */
+  public FunctionDescription describeFunction(String name) {
+    return functions.describe(name);
   }
 
   /** Parses and executes every statement of the text in order; stops at the first failure. */

@@ -31,6 +31,12 @@ public final class AggregateFunction {
     return overloads.stream().map(AggregateOverload::signature).toList();
   }
 
+  /** DESCRIBE FUNCTION's view of this function. */
+  public FunctionDescription description() {
+    return new FunctionDescription(info.name(), info.description(), info.author(), info.version(), info.path(),
+        info.kind().name(), overloads.stream().map(AggregateOverload::describe).toList());
+  }
+
   public ResolvedAggregate resolve(List<CallArg.Value> args, String callText) {
     AggregateOverload.Binding best = null;
     for (AggregateOverload o : overloads) {

@@ -4,6 +4,7 @@ import io.rtdp.ksql.engine.KsqlException;
 import io.rtdp.ksql.engine.schema.SqlType;
 import io.rtdp.ksql.udf.TableUdaf;
 import io.rtdp.ksql.udf.Udaf;
+import io.rtdp.ksql.udf.UdafFactory;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -47,6 +48,17 @@ final class AggregateOverload {
     all.add(input.toString());
     literals.forEach(l -> all.add(l.toString()));
     return "(" + String.join(", ", all) + ")";
+  }
+
+  /** DESCRIBE FUNCTION's view: the column argument first, then the factory's literal arguments. */
+  FunctionDescription.Overload describe() {
+    UdafFactory doc = factory.getAnnotation(UdafFactory.class);
+    String columnType = doc.paramSchema().length > 0 ? doc.paramSchema()[0] : OverloadDescriber.typeName(input);
+    List<FunctionDescription.Argument> arguments = new ArrayList<>();
+    arguments.add(new FunctionDescription.Argument("val", columnType, "the aggregated column", false));
+    arguments.addAll(OverloadDescriber.arguments(factory.getParameters(), literals, false));
+    String returnType = declaredReturn != null ? declaredReturn.toString() : OverloadDescriber.typeName(output);
+    return new FunctionDescription.Overload(arguments, returnType, doc.description());
   }
 
   record Binding(int cost, AggregateOverload overload, Map<String, SqlType> bindings, List<CallArg.Value> args) {}

@@ -1,5 +1,6 @@
 package io.rtdp.ksql.engine.function;
 
+import io.rtdp.ksql.engine.EngineConfig;
 import io.rtdp.ksql.engine.KsqlException;
 import io.rtdp.ksql.engine.parser.StatementParser;
 import io.rtdp.ksql.engine.schema.SqlType;
@@ -11,6 +12,8 @@ import io.rtdp.ksql.udf.UdfDescription;
 import io.rtdp.ksql.udf.Udtf;
 import io.rtdp.ksql.udf.UdtfDescription;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +41,33 @@ public final class FunctionRegistry {
     FunctionRegistry registry = new FunctionRegistry();
     BuiltInFunctions.CLASSES.forEach(c -> registry.load(c, "internal"));
     return registry;
+  }
+
+  /**
+   * The built-ins plus the functions of the jars in {@code ksql.extension.dir} (SPEC §6.1).
+   * Extension jars are skipped when {@code ksql.udfs.enabled} is false, or when the directory is
+   * left at its default and does not exist; a configured directory must exist.
+   */
+  public static FunctionRegistry forConfig(EngineConfig config) {
+    FunctionRegistry registry = withBuiltIns();
+    if (!Boolean.parseBoolean(config.get(EngineConfig.UDFS_ENABLED, "true"))) {
+      return registry;
+    }
+    String configured = config.get(EngineConfig.EXTENSION_DIR, null);
+    Path dir = Path.of(configured == null ? "ext" : configured);
+    if (configured != null || Files.isDirectory(dir)) {
+      registry.loadExtensions(dir);
+    }
+    return registry;
+  }
+
+  /**
+   * Registers the functions of every jar directly inside {@code dir}, each jar in its own class
+   * loader under the engine's. A jar that cannot be read, a class that cannot be loaded, or a
+   * name already registered (built-ins cannot be replaced) fails with the jar and class named.
+   */
+  public void loadExtensions(Path dir) {
+    ExtensionJars.load(this, dir, FunctionRegistry.class.getClassLoader());
   }
 
   /** Registers the functions an annotated class declares; {@code path} is shown by DESCRIBE FUNCTION. */
@@ -148,6 +178,26 @@ public final class FunctionRegistry {
 
   public boolean isAggregate(String name) {
     return aggregates.containsKey(name.toUpperCase(Locale.ROOT));
+  }
+
+  /** SHOW FUNCTIONS: every function by name. */
+  public List<FunctionSummary> summaries() {
+    return list().stream().map(i -> new FunctionSummary(i.name(), i.kind().name(), i.category())).toList();
+  }
+
+  /** DESCRIBE FUNCTION, with ksqlDB's message for an unknown name. */
+  public FunctionDescription describe(String name) {
+    String key = name.toUpperCase(Locale.ROOT);
+    if (scalars.containsKey(key)) {
+      return scalars.get(key).description();
+    }
+    if (aggregates.containsKey(key)) {
+      return aggregates.get(key).description();
+    }
+    if (tables.containsKey(key)) {
+      return tables.get(key).description();
+    }
+    throw new KsqlException("Can't find any functions with the name '" + name + "'");
   }
 
   /** Every function, for SHOW FUNCTIONS. */

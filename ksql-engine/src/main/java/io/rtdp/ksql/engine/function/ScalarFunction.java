@@ -31,6 +31,17 @@ public final class ScalarFunction {
     return overloads.stream().map(ScalarOverload::signature).toList();
   }
 
+  /** DESCRIBE FUNCTION's view of this function. */
+  public FunctionDescription description() {
+    return describe(false);
+  }
+
+  /** {@code tableFunction}: overloads return lists whose elements are the rows. */
+  FunctionDescription describe(boolean tableFunction) {
+    return new FunctionDescription(info.name(), info.description(), info.author(), info.version(), info.path(),
+        info.kind().name(), overloads.stream().map(o -> o.describe(tableFunction)).toList());
+  }
+
   /** Picks the cheapest overload for these arguments (exact, then widening, generic, variadic). */
   public ResolvedCall resolve(List<CallArg> args, String callText) {
     ScalarOverload.Binding best = null;

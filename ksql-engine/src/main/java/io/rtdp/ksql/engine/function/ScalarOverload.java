@@ -17,6 +17,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import io.rtdp.ksql.udf.TriFunction;
+import io.rtdp.ksql.udf.Udf;
+import io.rtdp.ksql.udf.Udtf;
 
 /** One {@code @Udf} method: its parameter types and how to call it. */
 final class ScalarOverload {
@@ -49,6 +51,23 @@ final class ScalarOverload {
       names.add(params.get(i) + (variadic && i == params.size() - 1 ? "..." : ""));
     }
     return "(" + String.join(", ", names) + ")";
+  }
+
+  /** DESCRIBE FUNCTION's view; a table function reports its list's element type as the return type. */
+  FunctionDescription.Overload describe(boolean tableFunction) {
+    String returnType;
+    if (declaredReturn instanceof SqlType.Array a && tableFunction) {
+      returnType = a.element().toString();
+    } else if (declaredReturn != null) {
+      returnType = declaredReturn.toString();
+    } else {
+      returnType = OverloadDescriber.typeName(tableFunction ? OverloadDescriber.element(returns) : returns);
+    }
+    Udf udf = method.getAnnotation(Udf.class);
+    Udtf udtf = method.getAnnotation(Udtf.class);
+    String description = udf != null ? udf.description() : udtf != null ? udtf.description() : "";
+    return new FunctionDescription.Overload(OverloadDescriber.arguments(method.getParameters(), params, variadic),
+        returnType, description);
   }
 
   /** Null when these arguments cannot be passed to this overload. */

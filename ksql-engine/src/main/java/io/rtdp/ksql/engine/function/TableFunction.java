@@ -19,6 +19,11 @@ public final class TableFunction {
     return overloads.info();
   }
 
+  /** DESCRIBE FUNCTION's view of this function. */
+  public FunctionDescription description() {
+    return overloads.describe(true);
+  }
+
   void add(ScalarOverload overload) {
     overloads.add(overload);
   }

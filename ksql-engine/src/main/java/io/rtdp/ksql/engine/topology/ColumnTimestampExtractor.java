@@ -30,6 +30,11 @@ final class ColumnTimestampExtractor implements TimestampExtractor {
 
   @Override
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+    if (Undecodable.of(record.key(), record.value()) != null) {
+      // -1 would make Kafka Streams drop it unseen; the row processor reports it instead. Partition
+      // time keeps a record that is about to be dropped from moving stream time forward.
+      return Math.max(partitionTime, 0);
+    }
     Object container = inKey ? record.key() : record.value();
     if (!(container instanceof List<?> values)) {
       return -1;

@@ -7,4 +7,12 @@ package io.rtdp.ksql.engine.topology;
 @FunctionalInterface
 public interface ProcessingLog {
   void error(String queryId, String message, Throwable cause);
+
+  /**
+   * A skipped undeserializable record. Logs that keep structured entries override this; the
+   * default keeps older implementations working by passing the text to {@link #error}.
+   */
+  default void deserializationError(DeserializationError error) {
+    error(error.queryId(), error.describe(), error.cause());
+  }
 }

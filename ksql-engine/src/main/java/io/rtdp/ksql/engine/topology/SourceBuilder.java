@@ -9,8 +9,12 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Windowed;
 
-/** Reads a source topic as a stream of rows, or materializes it as a table of rows. */
+/**
+ * Reads a source topic as a stream of rows, or materializes it as a table of rows. Records that
+ * fail to deserialize are reported to the processing log and skipped ({@link Undecodable}).
+ */
 public final class SourceBuilder {
   private SourceBuilder() {}
 
@@ -25,12 +29,15 @@ public final class SourceBuilder {
     if (source.isWindowed()) {
       int keys = source.schema().key().size();
       int values = source.schema().value().size();
-      return builder.stream(source.topic(), Consumed.with(SourceSerdes.windowedKey(source), SourceSerdes.value(source))
-              .withName(prefix + "-Source"))
-          .process(() -> new WindowedSourceRowProcessor(keys, values), Named.as(prefix + "-Rows"));
+      Consumed<Windowed<List<Object>>, List<Object>> consumed = Consumed.with(
+          Undecodable.tolerantWindowed(SourceSerdes.windowedKey(source)),
+          Undecodable.tolerant(SourceSerdes.value(source), "value")).withName(prefix + "-Source");
+      return builder.stream(source.topic(), consumed)
+          .process(() -> new WindowedSourceRowProcessor(keys, values, log, queryId), Named.as(prefix + "-Rows"));
     }
-    Consumed<List<Object>, List<Object>> consumed = Consumed.with(SourceSerdes.key(source), SourceSerdes.value(source))
-        .withName(prefix + "-Source");
+    Consumed<List<Object>, List<Object>> consumed = Consumed.with(
+        Undecodable.tolerant(SourceSerdes.key(source), "key"),
+        Undecodable.tolerant(SourceSerdes.value(source), "value")).withName(prefix + "-Source");
     if (source.timestampColumn() != null) {
       String column = source.timestampColumn().column();
       int keyIndex = indexOf(source.schema().key(), column);
@@ -42,7 +49,7 @@ public final class SourceBuilder {
     int keys = source.schema().key().size();
     int values = source.schema().value().size();
     return builder.stream(source.topic(), consumed)
-        .processValues(() -> new SourceRowProcessor(keys, values), Named.as(prefix + "-Rows"));
+        .processValues(() -> new SourceRowProcessor(keys, values, log, queryId), Named.as(prefix + "-Rows"));
   }
 
   /** Tables drop records with a NULL key and keep the latest row per key in a state store. */

@@ -8,16 +8,21 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Lays a source record out as one row: key columns, value columns, then ROWTIME, ROWPARTITION,
- * ROWOFFSET. A NULL value stays NULL (a tombstone for tables).
+ * ROWOFFSET. A NULL value stays NULL (a tombstone for tables); a record that failed to
+ * deserialize goes to the processing log instead.
  */
 final class SourceRowProcessor implements FixedKeyProcessor<List<Object>, List<Object>, Object[]> {
   private final int keyCount;
   private final int valueCount;
+  private final ProcessingLog log;
+  private final String queryId;
   private FixedKeyProcessorContext<List<Object>, Object[]> context;
 
-  SourceRowProcessor(int keyCount, int valueCount) {
+  SourceRowProcessor(int keyCount, int valueCount, ProcessingLog log, String queryId) {
     this.keyCount = keyCount;
     this.valueCount = valueCount;
+    this.log = log;
+    this.queryId = queryId;
   }
 
   @Override
@@ -27,6 +32,11 @@ final class SourceRowProcessor implements FixedKeyProcessor<List<Object>, List<O
 
   @Override
   public void process(FixedKeyRecord<List<Object>, List<Object>> record) {
+    Undecodable bad = Undecodable.of(record.key(), record.value());
+    if (bad != null) {
+      bad.report(log, queryId, context.recordMetadata().orElse(null));
+      return;
+    }
     List<Object> value = record.value();
     if (value == null) {
       context.forward(record.withValue(null));

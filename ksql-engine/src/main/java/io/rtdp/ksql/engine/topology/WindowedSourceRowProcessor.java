@@ -16,11 +16,15 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 final class WindowedSourceRowProcessor implements Processor<Windowed<List<Object>>, List<Object>, List<Object>, Object[]> {
   private final int keyCount;
   private final int valueCount;
+  private final ProcessingLog log;
+  private final String queryId;
   private ProcessorContext<List<Object>, Object[]> context;
 
-  WindowedSourceRowProcessor(int keyCount, int valueCount) {
+  WindowedSourceRowProcessor(int keyCount, int valueCount, ProcessingLog log, String queryId) {
     this.keyCount = keyCount;
     this.valueCount = valueCount;
+    this.log = log;
+    this.queryId = queryId;
   }
 
   @Override
@@ -32,6 +36,11 @@ final class WindowedSourceRowProcessor implements Processor<Windowed<List<Object
   public void process(Record<Windowed<List<Object>>, List<Object>> record) {
     Windowed<List<Object>> windowed = record.key();
     if (windowed == null) {
+      return;
+    }
+    Undecodable bad = Undecodable.of(windowed.key(), record.value());
+    if (bad != null) {
+      bad.report(log, queryId, context.recordMetadata().orElse(null));
       return;
     }
     List<Object> key = new ArrayList<>(windowed.key());
