@@ -47,7 +47,8 @@ class LauncherLifecycleTest {
         List<String> settings = new ArrayList<>(List.of(
                 "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(), "schema-registry.port=" + Ports.free(),
                 "connect.port=" + Ports.free(), "postgres.port=" + Ports.free(),
-                "query-service.port=" + Ports.free(), "query-service.admin-port=" + Ports.free()));
+                "query-service.port=" + Ports.free(), "query-service.admin-port=" + Ports.free(),
+                "ksql-server.port=" + Ports.free()));
         settings.addAll(List.of(extraSettings));
         launcher = new Launcher(dataDir, settings);
         return launcher;
@@ -68,6 +69,7 @@ class LauncherLifecycleTest {
         assertThat(up.output()).containsPattern("postgres +postgresql://rtdp:rtdp@localhost:\\d+/rtdp +UP")
                 .containsPattern("kafka +localhost:\\d+ +UP").containsPattern("schema-registry +http://localhost:\\d+ +UP")
                 .containsPattern("connect +http://localhost:\\d+ +UP")
+                .containsPattern("ksql-server +http://localhost:\\d+ +UP")
                 .containsPattern("query-service +http://localhost:\\d+ +UP");
         String bootstrap = column(up.output(), "kafka");
         String connectUrl = column(up.output(), "connect");
@@ -77,6 +79,10 @@ class LauncherLifecycleTest {
                 "io.rtdp.connectors.generator.GeneratorSourceConnector", "io.rtdp.connectors.ingest.HttpIngestSourceConnector");
         assertThat(httpGet(column(up.output(), "schema-registry") + "/subjects")).isEqualTo("[]");
         assertThat(httpGet(column(up.output(), "query-service") + "/openapi.json")).contains("\"openapi\"");
+        assertThat(httpGet(column(up.output(), "ksql-server") + "/info")).contains("KsqlServerInfo");
+        String ksqlUrl = column(up.output(), "ksql-server");
+        assertThat(ksql(ksqlUrl, "CREATE STREAM kept_readings (device VARCHAR KEY, celsius DOUBLE) "
+                + "WITH (KAFKA_TOPIC='kept_readings', VALUE_FORMAT='JSON', PARTITIONS=1);")).contains("SUCCESS");
         assertThat(httpGet(connectUrl + "/connector-plugins?connectorsOnly=false")).contains("io.rtdp.avro.connect.AvroConverter");
         try (Connection c = connect(psqlUrl); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE kept (note text)");
@@ -96,7 +102,8 @@ class LauncherLifecycleTest {
 
         Launcher.Result down = rtdp.run("down");
         assertThat(down.exitCode()).isZero();
-        assertThat(down.output()).contains("query-service ... stopped", "connect ... stopped", "schema-registry ... stopped",
+        assertThat(down.output()).contains("query-service ... stopped", "connect ... stopped", "ksql-server ... stopped",
+                "schema-registry ... stopped",
                 "kafka ... stopped", "postgres ... stopped");
         Launcher.Result downAgain = rtdp.run("down");
         assertThat(downAgain.exitCode()).isZero();
@@ -110,6 +117,7 @@ class LauncherLifecycleTest {
             assertThat(rs.getString(1)).isEqualTo("written before down");
         }
         assertThat(consume(bootstrap, "kept-topic", 1)).containsExactly("written before down");
+        assertThat(ksql(ksqlUrl, "SHOW STREAMS;")).as("KSQL's command log survives a restart").contains("KEPT_READINGS");
 
         long kafkaPid = pidOf("kafka");
         ProcessHandle kafkaProcess = ProcessHandle.of(kafkaPid).orElseThrow();
@@ -172,6 +180,15 @@ class LauncherLifecycleTest {
     private static String httpGet(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String ksql(String serverUrl, String statements) throws Exception {
+        String body = new ObjectMapper().writeValueAsString(Map.of("ksql", statements, "streamsProperties", Map.of()));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(serverUrl + "/ksql"))
+                .header("Content-Type", "application/vnd.ksql.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private static void produce(String bootstrap, String topic, String value) throws Exception {

@@ -12,6 +12,7 @@ public final class Components {
                 new PostgresComponent(context),
                 new KafkaComponent(context),
                 new SchemaRegistryComponent(context),
+                new KsqlServerComponent(context),
                 new ConnectComponent(context),
                 new QueryServiceComponent(context));
     }

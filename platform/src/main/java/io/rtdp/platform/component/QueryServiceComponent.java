@@ -9,8 +9,8 @@ import io.rtdp.platform.config.Settings;
 
 /**
  * The query service (Dropwizard) for applications: its own configuration file
- * ({@code query-service/config.yml}), pointed at the platform's PostgreSQL through the environment
- * variables that file reads.
+ * ({@code query-service/config.yml}), pointed at the platform's PostgreSQL and KSQL server through
+ * the environment variables that file reads.
  */
 final class QueryServiceComponent implements Component {
     private final PlatformContext context;
@@ -60,6 +60,7 @@ final class QueryServiceComponent implements Component {
                 + settings().port("postgres.port") + "/" + settings().string("postgres.database"));
         env.put("RTDP_QUERY_DB_USER", settings().string("postgres.user"));
         env.put("RTDP_QUERY_DB_PASSWORD", settings().string("postgres.password"));
+        env.put("RTDP_QUERY_KSQL_URL", KsqlServerComponent.url(settings()));
         return env;
     }
 

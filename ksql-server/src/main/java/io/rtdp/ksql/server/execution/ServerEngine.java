@@ -1,0 +1,199 @@
+package io.rtdp.ksql.server.execution;
+
+import io.rtdp.ksql.engine.EngineConfig;
+import io.rtdp.ksql.engine.KsqlEngine;
+import io.rtdp.ksql.engine.KsqlException;
+import io.rtdp.ksql.engine.PersistentQuery;
+import io.rtdp.ksql.engine.function.FunctionRegistry;
+import io.rtdp.ksql.engine.metastore.DataSource;
+import io.rtdp.ksql.engine.metastore.MetaStore;
+import io.rtdp.ksql.engine.parser.ParseFailedException;
+import io.rtdp.ksql.engine.parser.Statement;
+import io.rtdp.ksql.engine.parser.StatementParser;
+import io.rtdp.ksql.engine.topology.ProcessingLog;
+import io.rtdp.ksql.server.command.Command;
+import io.rtdp.ksql.server.command.CommandId;
+import io.rtdp.ksql.server.command.CommandStatus;
+import io.rtdp.ksql.server.kafka.BrokerTopics;
+import io.rtdp.ksql.server.kafka.DryRunTopics;
+import io.rtdp.ksql.server.query.QueryRuntime;
+import io.rtdp.ksql.server.query.StreamsOverrides;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine as the server runs it: commands from the command topic change it, the REST API
+ * reads it, and a sandbox rebuilt from the executed commands validates statements before they
+ * are written. Every access holds this object's lock: the engine is not thread-safe.
+ */
+public final class ServerEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerEngine.class);
+
+  private final FunctionRegistry functions;
+  private final EngineConfig config;
+  private final BrokerTopics broker;
+  private final ProcessingLog processingLog;
+  private final QueryRuntime runtime;
+  private final ReplayableTopics topics;
+  private final KsqlEngine engine;
+  /** Statements that succeeded, in command order: what a sandbox replays to reach the same state. */
+  private final List<String> executed = new ArrayList<>();
+  private final Map<String, Map<String, Object>> overridesByQuery = new HashMap<>();
+  private boolean restoring = true;
+
+  public ServerEngine(FunctionRegistry functions, EngineConfig config, BrokerTopics broker,
+      ProcessingLog processingLog, QueryRuntime runtime) {
+    this.functions = functions;
+    this.config = config;
+    this.broker = broker;
+    this.processingLog = processingLog;
+    this.runtime = runtime;
+    this.topics = new ReplayableTopics(broker);
+    this.engine = new KsqlEngine(functions, config, topics, processingLog);
+  }
+
+  public synchronized List<StatementParser.Parsed> parse(String text) {
+    return new StatementParser((name, pos) -> engine.metaStore().type(name).orElseThrow(
+        () -> new ParseFailedException("line " + pos.line() + ":" + pos.column() + ": Unknown type: " + name)))
+        .parse(text);
+  }
+
+  /**
+   * Runs the statements, in order, on a copy of the current state: the first that fails throws,
+   * naming itself, so that a request is rejected before anything of it is written.
+   */
+  public synchronized void validate(List<StatementParser.Parsed> statements) {
+    KsqlEngine sandbox = new KsqlEngine(functions, config, new DryRunTopics(broker), processingLog);
+    for (String statement : executed) {
+      try {
+        sandbox.execute(statement);
+      } catch (KsqlException e) {
+        // The broker changed since (e.g. a topic was deleted): the live engine still has the source.
+        LOG.debug("Sandbox could not replay {}: {}", statement, e.getMessage());
+      }
+    }
+    for (StatementParser.Parsed p : statements) {
+      try {
+        Statement s = p.statement();
+        if (CommandId.of(s).isPresent() || s instanceof Statement.InsertValues) {
+          sandbox.execute(p.text());
+        } else if (s instanceof Statement.DescribeSource d && sandbox.metaStore().source(d.name()).isEmpty()) {
+          throw unknownSource(sandbox.metaStore(), d.name());
+        }
+      } catch (KsqlException e) {
+        throw new StatementFailure(p.text(), e.getMessage(), e);
+      } catch (RuntimeException e) {
+        LOG.error("The engine failed validating {}", p.text(), e);
+        throw new StatementFailure(p.text(), "The engine failed on this statement: " + e, e);
+      }
+    }
+  }
+
+  /** ksqlDB's error for DESCRIBE of a name the metastore does not have. */
+  public static KsqlException unknownSource(MetaStore metaStore, String name) {
+    return new KsqlException("Could not find STREAM/TABLE '" + name + "' in the Metastore" + metaStore.caseHint(name));
+  }
+
+  /** Executes one command of the command topic; while restoring, queries are planned but not started. */
+  public synchronized CommandStatus execute(Command command) {
+    Statement statement;
+    try {
+      List<StatementParser.Parsed> parsed = parse(command.statement());
+      if (parsed.size() != 1) {
+        return CommandStatus.error("A command must hold exactly one statement, got " + parsed.size());
+      }
+      statement = parsed.get(0).statement();
+    } catch (KsqlException e) {
+      return CommandStatus.error(e.getMessage());
+    }
+    Optional<DataSource> dropped = statement instanceof Statement.DropSource d
+        ? engine.metaStore().source(d.name()) : Optional.empty();
+    Set<String> before = queryIds();
+    try {
+      engine.execute(command.statement());
+    } catch (KsqlException e) {
+      return CommandStatus.error(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("The engine failed on {}", command.statement(), e);
+      return CommandStatus.error("The engine failed on this statement: " + e);
+    }
+    executed.add(command.statement());
+    Set<String> created = queryIds();
+    created.removeAll(before);
+    created.forEach(id -> overridesByQuery.put(id, StreamsOverrides.of(command.streamsProperties())));
+    overridesByQuery.keySet().retainAll(queryIds());
+    if (!restoring) {
+      runtime.reconcile(engine.queries(), overridesByQuery);
+      if (statement instanceof Statement.DropSource d && d.deleteTopic() && dropped.isPresent()) {
+        try {
+          broker.delete(List.of(dropped.get().topic()));
+        } catch (KsqlException e) {
+          return CommandStatus.error("Source `" + d.name() + "` was dropped, but its topic could not be deleted: "
+              + e.getMessage());
+        }
+      }
+    }
+    String queryId = created.isEmpty() ? null : created.iterator().next();
+    return CommandStatus.success(successMessage(statement, dropped, queryId), queryId);
+  }
+
+  /** Called once the command topic was read to its end: creates topics for real and starts the queries. */
+  public synchronized void replayFinished() {
+    restoring = false;
+    topics.replayFinished();
+    runtime.reconcile(engine.queries(), overridesByQuery);
+  }
+
+  /** Reads the engine's state under its lock. */
+  public synchronized <T> T read(Function<KsqlEngine, T> reader) {
+    return reader.apply(engine);
+  }
+
+  /** INSERT VALUES is not distributed (SPEC §5.1): the receiving server produces the row itself. */
+  public synchronized void insertValues(String statementText) {
+    engine.execute(statementText);
+  }
+
+  private Set<String> queryIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (PersistentQuery q : engine.queries()) {
+      ids.add(q.id());
+    }
+    return ids;
+  }
+
+  private static String successMessage(Statement s, Optional<DataSource> dropped, String queryId) {
+    if (queryId != null) {
+      return "Created query with ID " + queryId;
+    }
+    if (s instanceof Statement.CreateSource c) {
+      return c.table() ? "Table created" : "Stream created";
+    }
+    if (s instanceof Statement.CreateAsSelect c) {
+      // IF NOT EXISTS on an existing sink: nothing was created.
+      return (c.table() ? "Table " : "Stream ") + c.name() + " already exists.";
+    }
+    if (s instanceof Statement.DropSource d) {
+      return dropped.map(src -> "Source `" + src.name() + "` (topic: " + src.topic() + ") was dropped.")
+          .orElse("Source `" + d.name() + "` does not exist.");
+    }
+    if (s instanceof Statement.Terminate) {
+      return "Query terminated.";
+    }
+    if (s instanceof Statement.RegisterType t) {
+      return "Registered custom type with name '" + t.name() + "' and SQL type " + t.type();
+    }
+    if (s instanceof Statement.DropType t) {
+      return "Dropped type '" + t.name() + "'";
+    }
+    return "Executed";
+  }
+}

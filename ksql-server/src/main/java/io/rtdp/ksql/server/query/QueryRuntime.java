@@ -1,0 +1,160 @@
+package io.rtdp.ksql.server.query;
+
+import io.rtdp.ksql.engine.PersistentQuery;
+import io.rtdp.ksql.server.kafka.BrokerTopics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka Streams applications of the persistent queries this server runs. A terminated query
+ * is cleaned up as ksqlDB does: local state, internal topics and consumer group are deleted.
+ */
+public final class QueryRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(QueryRuntime.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Map<String, Object> baseProperties;
+  private final Admin admin;
+  private final BrokerTopics topics;
+  private final Map<String, RunningQuery> running = new LinkedHashMap<>();
+  /** Queries whose Kafka Streams could not even start, with the reason. */
+  private final Map<String, String> failedToStart = new LinkedHashMap<>();
+
+  /** A started query and the Kafka Streams instance running it. */
+  public record RunningQuery(PersistentQuery query, KafkaStreams streams) {}
+
+  /**
+   * {@code streamsDefaults} are the server's {@code ksql.streams.*} settings; {@code applicationServer}
+   * is this server's host:port, announced in Kafka Streams metadata.
+   */
+  public QueryRuntime(String bootstrapServers, String stateDir, String applicationServer,
+      Map<String, Object> streamsDefaults, Admin admin, BrokerTopics topics) {
+    this.admin = admin;
+    this.topics = topics;
+    Map<String, Object> base = new HashMap<>();
+    // ksqlDB's default differs from Kafka Streams': a new query reads from the end of its sources.
+    base.put("auto.offset.reset", "latest");
+    base.putAll(streamsDefaults);
+    base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+    base.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    this.baseProperties = Map.copyOf(base);
+  }
+
+  /** Starts the wanted queries not running yet and stops (with clean-up) those no longer wanted. */
+  public synchronized void reconcile(List<PersistentQuery> wanted, Map<String, Map<String, Object>> overridesByQuery) {
+    Set<String> wantedIds = new java.util.HashSet<>();
+    wanted.forEach(q -> wantedIds.add(q.id()));
+    failedToStart.keySet().retainAll(wantedIds);
+    for (String id : new ArrayList<>(running.keySet())) {
+      if (!wantedIds.contains(id)) {
+        terminate(running.remove(id));
+      }
+    }
+    for (PersistentQuery q : wanted) {
+      if (!running.containsKey(q.id()) && !failedToStart.containsKey(q.id())) {
+        try {
+          running.put(q.id(), start(q, overridesByQuery.getOrDefault(q.id(), Map.of())));
+        } catch (RuntimeException e) {
+          LOG.error("Query {} could not start: {}. TERMINATE it and create it again with valid properties.", q.id(),
+              e.getMessage(), e);
+          failedToStart.put(q.id(), e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** RUNNING, ERROR or UNRESPONSIVE as ksqlDB reports a query's state; ERROR too when it could not start. */
+  public synchronized String state(String queryId) {
+    RunningQuery r = running.get(queryId);
+    if (r != null) {
+      return state(r.streams());
+    }
+    return failedToStart.containsKey(queryId) ? "ERROR" : "UNRESPONSIVE";
+  }
+
+  public synchronized List<RunningQuery> running() {
+    return new ArrayList<>(running.values());
+  }
+
+  private static String state(KafkaStreams streams) {
+    return switch (streams.state()) {
+      case CREATED, REBALANCING, RUNNING -> "RUNNING";
+      case PENDING_ERROR, ERROR -> "ERROR";
+      case PENDING_SHUTDOWN, NOT_RUNNING -> "UNRESPONSIVE";
+    };
+  }
+
+  private RunningQuery start(PersistentQuery q, Map<String, Object> overrides) {
+    Properties props = new Properties();
+    props.putAll(baseProperties);
+    props.putAll(overrides);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, q.applicationId());
+    KafkaStreams streams = new KafkaStreams(q.topology(), props);
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("Query {} failed and stopped: {}. TERMINATE it and fix the cause before creating it again.",
+          q.id(), e.getMessage(), e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    streams.start();
+    LOG.info("Started query {} (application id {})", q.id(), q.applicationId());
+    return new RunningQuery(q, streams);
+  }
+
+  private void terminate(RunningQuery r) {
+    String appId = r.query().applicationId();
+    stop(r);
+    r.streams().cleanUp();
+    try {
+      List<String> internal = topics.names().stream()
+          .filter(t -> t.startsWith(appId + "-") && (t.endsWith("-changelog") || t.endsWith("-repartition")))
+          .toList();
+      topics.delete(internal);
+      LOG.info("Terminated query {}; deleted its local state and internal topics {}", r.query().id(), internal);
+    } catch (RuntimeException e) {
+      LOG.warn("Query {} stopped but its internal topics ({}-*) could not be deleted: {}", r.query().id(), appId,
+          e.getMessage());
+    }
+    try {
+      admin.deleteConsumerGroups(List.of(appId)).all().get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+        LOG.warn("Query {} stopped but its consumer group {} could not be deleted: {}. Delete it with"
+            + " kafka-consumer-groups --delete --group {}", r.query().id(), appId, e.getCause().getMessage(), appId);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops every query, keeping state and offsets so that a restarted server resumes them. */
+  @Override
+  public synchronized void close() {
+    running.values().forEach(QueryRuntime::stop);
+    running.clear();
+  }
+
+  /**
+   * Leaving the consumer group at once (as ksqlDB does) lets a terminated query's group be deleted
+   * now, and a restarted server's query resume without waiting out the old member's session.
+   */
+  private static void stop(RunningQuery r) {
+    r.streams().close(CloseOptions.timeout(CLOSE_TIMEOUT)
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+  }
+}

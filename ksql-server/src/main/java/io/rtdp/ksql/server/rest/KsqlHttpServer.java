@@ -1,0 +1,90 @@
+package io.rtdp.ksql.server.rest;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vert.x HTTP server: HTTP/1.1 and HTTP/2 cleartext (prior knowledge or upgrade) on one port.
+ * Requests run off the event loop; until the API is attached every endpoint answers 503.
+ */
+public final class KsqlHttpServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KsqlHttpServer.class);
+
+  private final Vertx vertx = Vertx.vertx();
+  private final AtomicReference<RestApi> api = new AtomicReference<>();
+  private HttpServer server;
+
+  /** Listens and returns the bound port (a free one for port 0). */
+  public int listen(String host, int port) {
+    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setHttp2ClearTextEnabled(true);
+    server = vertx.createHttpServer(options).requestHandler(this::accept);
+    try {
+      return server.listen().toCompletionStage().toCompletableFuture().get().actualPort();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while opening " + host + ":" + port, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()
+          + "): is another process using the port? Change the listeners setting.", e.getCause());
+    }
+  }
+
+  public void attach(RestApi restApi) {
+    api.set(restApi);
+  }
+
+  private void accept(HttpServerRequest request) {
+    request.body().onComplete(read -> {
+      if (read.failed()) {
+        send(request, RestResponse.error(40000, "Cannot read the request body: " + read.cause().getMessage()));
+        return;
+      }
+      String body = read.result().toString(StandardCharsets.UTF_8);
+      String method = request.method().name();
+      String path = request.path();
+      RestApi current = api.get();
+      if (current == null) {
+        send(request, RestResponse.error(50302, "KSQL is not yet ready to serve requests: it is starting."));
+        return;
+      }
+      vertx.executeBlocking(() -> current.handle(method, path, body), false).onComplete(done -> {
+        if (done.succeeded()) {
+          send(request, done.result());
+        } else {
+          LOG.error("Request {} {} failed", method, path, done.cause());
+          send(request, RestResponse.error(50000, "The server encountered an internal error when processing the"
+              + " request: " + done.cause().getMessage() + ". See the server log for details."));
+        }
+      });
+    });
+  }
+
+  private static void send(HttpServerRequest request, RestResponse response) {
+    var out = request.response().setStatusCode(response.status()).putHeader("Content-Type", response.contentType());
+    if (response.status() == 307) {
+      out.putHeader("Location", response.body());
+    }
+    out.end(response.body());
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (server != null) {
+        server.close().toCompletionStage().toCompletableFuture().get();
+      }
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.warn("Error while closing the HTTP server", e.getCause());
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.rtdp.ksql.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** What a ksqlDB user's script does: plain HTTP/1.1 calls with JSON bodies. */
+final class KsqlRestClient {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  record Answer(int status, String contentType, JsonNode body, String raw) {}
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String url;
+
+  KsqlRestClient(String url) {
+    this.url = url;
+  }
+
+  Answer ksql(String statements) throws IOException, InterruptedException {
+    return ksql(statements, Map.of("ksql.streams.auto.offset.reset", "earliest"));
+  }
+
+  Answer ksql(String statements, Map<String, Object> streamsProperties) throws IOException, InterruptedException {
+    String body = JSON.writeValueAsString(Map.of("ksql", statements, "streamsProperties", streamsProperties));
+    return post("/ksql", body, "application/vnd.ksql.v1+json");
+  }
+
+  Answer post(String path, String body, String contentType) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", contentType)
+        .header("Accept", "application/vnd.ksql.v1+json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  Answer get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(url + path)).GET().build());
+  }
+
+  private Answer send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    String type = r.headers().firstValue("Content-Type").orElse("");
+    JsonNode body = type.startsWith("application/json") ? JSON.readTree(r.body()) : null;
+    return new Answer(r.statusCode(), type, body, r.body());
+  }
+}

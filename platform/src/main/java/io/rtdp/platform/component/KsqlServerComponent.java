@@ -1,0 +1,70 @@
+package io.rtdp.platform.component;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rtdp.platform.config.Settings;
+
+/** The KSQL server (ksqlDB's REST API), its persistent queries' state under the data directory. */
+final class KsqlServerComponent implements Component {
+    private final PlatformContext context;
+
+    KsqlServerComponent(PlatformContext context) {
+        this.context = context;
+    }
+
+    static String url(Settings settings) {
+        return "http://" + settings.string("ksql-server.host") + ":" + settings.port("ksql-server.port");
+    }
+
+    @Override
+    public String name() {
+        return "ksql-server";
+    }
+
+    @Override
+    public List<PortClaim> ports() {
+        return List.of(new PortClaim("ksql-server.port", context.settings().string("ksql-server.host"),
+                context.settings().port("ksql-server.port"), false));
+    }
+
+    private Path configFile() {
+        return context.dataDir().of("ksql-server").resolve("ksql-server.properties");
+    }
+
+    @Override
+    public void prepare() throws IOException {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("listeners", url());
+        config.put("bootstrap.servers", context.settings().string("kafka.host") + ":" + context.settings().port("kafka.port"));
+        config.put("ksql.service.id", context.settings().string("ksql-server.service-id"));
+        config.put("ksql.streams.state.dir", context.dataDir().of("ksql-server").resolve("state").toString());
+        config.put("ksql.internal.topic.replicas", "1");
+        PropertiesFiles.write(configFile(), "rtdp KSQL server (ksqlDB REST API)", config);
+    }
+
+    @Override
+    public List<String> command() {
+        return JvmCommand.onModuleClasspath(context.home(), "ksql-server", context.settings().string("ksql-server.jvm-options"),
+                "io.rtdp.ksql.server.KsqlServerMain", configFile().toString());
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return Duration.ofSeconds(90);
+    }
+
+    @Override
+    public boolean ready() {
+        return HttpProbe.answers200(url() + "/info");
+    }
+
+    @Override
+    public String url() {
+        return url(context.settings());
+    }
+}
