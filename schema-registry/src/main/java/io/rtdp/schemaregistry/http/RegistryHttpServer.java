@@ -104,41 +104,55 @@ public final class RegistryHttpServer implements AutoCloseable {
             return RestApi.error(500, 50003, "Error while forwarding the request to the leader: this instance ("
                     + selfUrl + ") is not the leader; retry, the registry group is electing one");
         }
-        Optional<String> leader = awaitLeader();
-        if (isLeader.getAsBoolean()) {
-            return api.handle(method, path, query, body);
-        }
-        if (leader.isEmpty()) {
-            return RestApi.error(500, 50003, "Error while forwarding the request to the leader: no registry instance"
-                    + " has been elected leader within " + timeoutMs + " ms; check that one with leader.eligibility=true runs");
-        }
-        try {
-            RestResponse answer = forwarder.forward(leader.get(), method, uri, body);
-            if (answer.status() < 300) {
-                log.awaitCaughtUp(); // so that a read here right after the write sees it
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            Optional<String> leader = awaitLeader(deadline);
+            if (isLeader.getAsBoolean()) {
+                return api.handle(method, path, query, body);
             }
-            return answer;
-        } catch (IOException e) {
-            return RestApi.error(500, 50003, "Error while forwarding the request to the leader " + leader.get() + ": " + e);
-        } catch (StoreException e) {
-            return RestApi.error(500, 50002, "The leader wrote, but this instance did not read the write back in time: " + e.getMessage());
+            if (leader.isEmpty()) {
+                return RestApi.error(500, 50003, "Error while forwarding the request to the leader: no registry instance"
+                        + " has been elected leader within " + timeoutMs + " ms; check that one with leader.eligibility=true runs");
+            }
+            try {
+                RestResponse answer = forwarder.forward(leader.get(), method, uri, body);
+                if (answer.status() < 300) {
+                    log.awaitCaughtUp(); // so that a read here right after the write sees it
+                }
+                return answer;
+            } catch (IOException e) {
+                // A leader that stopped or crashed stays announced until the group has elected another
+                // (this instance, or one that announces itself): keep trying until the deadline.
+                if (System.currentTimeMillis() > deadline) {
+                    return RestApi.error(500, 50003, "Error while forwarding the request to the leader " + leader.get() + ": " + e);
+                }
+                pause(200);
+            } catch (StoreException e) {
+                return RestApi.error(500, 50002, "The leader wrote, but this instance did not read the write back in time: " + e.getMessage());
+            }
         }
     }
 
     /** The leader's URL once known and not this instance's own stale announcement. */
-    private Optional<String> awaitLeader() {
-        long deadline = System.currentTimeMillis() + timeoutMs;
+    private Optional<String> awaitLeader(long deadline) {
         while (true) {
             Optional<String> url = leaderUrl.get().filter(u -> !u.equals(selfUrl));
             if (url.isPresent() || isLeader.getAsBoolean() || System.currentTimeMillis() > deadline) {
                 return url;
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause(50)) {
                 return Optional.empty();
             }
+        }
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
