@@ -1,0 +1,24 @@
+package io.rtdp.bench;
+
+import io.rtdp.bench.engine.EngineBench;
+import java.util.Arrays;
+
+/** The one main of the module ({@code ./rtdp bench NAME [ARGS]}): picks the benchmark by its first word. */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] words = String.join(" ", args).trim().split("\\s+");
+        String which = words[0].isEmpty() ? "all" : words[0];
+        if (which.equals("engine")) {
+            EngineBench.main(Arrays.copyOfRange(words, 1, words.length));
+        } else if (which.matches("generator|ingest|all")) {
+            SourceConnectorsBench.main(args);
+        } else {
+            System.err.println("usage: Benchmarks generator [EVENTS] | ingest [CLIENTS] [SECONDS] | all"
+                    + " | engine [RECORDS] [ROUNDS]");
+            System.exit(2);
+        }
+    }
+}
