@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,15 +72,7 @@ public final class ServerEngine {
    * naming itself, so that a request is rejected before anything of it is written.
    */
   public synchronized void validate(List<StatementParser.Parsed> statements) {
-    KsqlEngine sandbox = new KsqlEngine(functions, config, new DryRunTopics(broker), processingLog);
-    for (String statement : executed) {
-      try {
-        sandbox.execute(statement);
-      } catch (KsqlException e) {
-        // The broker changed since (e.g. a topic was deleted): the live engine still has the source.
-        LOG.debug("Sandbox could not replay {}: {}", statement, e.getMessage());
-      }
-    }
+    KsqlEngine sandbox = sandbox();
     for (StatementParser.Parsed p : statements) {
       try {
         Statement s = p.statement();
@@ -95,6 +88,37 @@ public final class ServerEngine {
         throw new StatementFailure(p.text(), "The engine failed on this statement: " + e, e);
       }
     }
+  }
+
+  /**
+   * Executes one statement on a copy of the current state, creating no topic; the reader sees the
+   * copy and the queries the statement planned there.
+   */
+  public synchronized <T> T dryRun(String statementText, BiFunction<KsqlEngine, List<PersistentQuery>, T> reader) {
+    KsqlEngine sandbox = sandbox();
+    Set<String> before = new LinkedHashSet<>();
+    sandbox.queries().forEach(q -> before.add(q.id()));
+    sandbox.execute(statementText);
+    List<PersistentQuery> planned = sandbox.queries().stream().filter(q -> !before.contains(q.id())).toList();
+    return reader.apply(sandbox, planned);
+  }
+
+  /** The Kafka Streams settings the request that created the query overrode. */
+  public synchronized Map<String, Object> queryOverrides(String queryId) {
+    return overridesByQuery.getOrDefault(queryId, Map.of());
+  }
+
+  private KsqlEngine sandbox() {
+    KsqlEngine sandbox = new KsqlEngine(functions, config, new DryRunTopics(broker), processingLog);
+    for (String statement : executed) {
+      try {
+        sandbox.execute(statement);
+      } catch (KsqlException e) {
+        // The broker changed since (e.g. a topic was deleted): the live engine still has the source.
+        LOG.debug("Sandbox could not replay {}: {}", statement, e.getMessage());
+      }
+    }
+    return sandbox;
   }
 
   /** ksqlDB's error for DESCRIBE of a name the metastore does not have. */

@@ -34,15 +34,17 @@ final class KsqlEndpoint {
   private final CommandTopic commandTopic;
   private final CommandRunner runner;
   private final MetadataEntities metadata;
+  private final QueryDescriptions queryDescriptions;
   private final Map<String, String> originalProperties;
   private final long timeoutMs;
 
   KsqlEndpoint(ServerEngine engine, CommandTopic commandTopic, CommandRunner runner, MetadataEntities metadata,
-      Map<String, String> originalProperties, long timeoutMs) {
+      QueryDescriptions queryDescriptions, Map<String, String> originalProperties, long timeoutMs) {
     this.engine = engine;
     this.commandTopic = commandTopic;
     this.runner = runner;
     this.metadata = metadata;
+    this.queryDescriptions = queryDescriptions;
     this.originalProperties = originalProperties;
     this.timeoutMs = timeoutMs;
   }
@@ -127,7 +129,9 @@ final class KsqlEndpoint {
         }
       } else {
         try {
-          entities.add(engine.read(e -> listOrDescribe(e, p)));
+          entities.add(p.statement() instanceof Statement.Explain x
+              ? queryDescriptions.explain(p.text(), x, streamsProperties)
+              : engine.read(e -> listOrDescribe(e, p, streamsProperties)));
         } catch (KsqlException e) {
           return RestResponse.statementError(40001, e.getMessage(), p.text(), entities);
         }
@@ -136,7 +140,7 @@ final class KsqlEndpoint {
     return RestResponse.json(200, entities);
   }
 
-  private Object listOrDescribe(KsqlEngine e, StatementParser.Parsed p) {
+  private Object listOrDescribe(KsqlEngine e, StatementParser.Parsed p, Map<String, Object> streamsProperties) {
     Statement s = p.statement();
     if (s instanceof Statement.ListEntities l) {
       return switch (l.what().toUpperCase(Locale.ROOT)) {
@@ -146,12 +150,17 @@ final class KsqlEndpoint {
             : metadata.sources(e, p.text(), DataSource.Kind.TABLE);
         case "QUERIES" -> metadata.queries(e, p.text());
         case "TOPICS" -> metadata.topics(p.text());
+        case "FUNCTIONS" -> FunctionEntities.list(e, p.text());
+        case "PROPERTIES" -> PropertiesEntity.of(p.text(), originalProperties, streamsProperties);
         default -> throw new IllegalStateException("SHOW " + l.what() + " passed the supported-statement check");
       };
     }
     if (s instanceof Statement.DescribeSources d) {
       return metadata.describeAll(e, p.text(), d.tables() ? DataSource.Kind.TABLE : DataSource.Kind.STREAM,
           d.extended());
+    }
+    if (s instanceof Statement.DescribeFunction f) {
+      return FunctionEntities.describe(e, p.text(), f.name());
     }
     Statement.DescribeSource d = (Statement.DescribeSource) s;
     DataSource source = e.metaStore().source(d.name())
@@ -162,22 +171,24 @@ final class KsqlEndpoint {
   /** Why this server cannot run the statement yet, or empty when it can. */
   private static Optional<String> unsupported(Statement s) {
     if (CommandId.of(s).isPresent() || s instanceof Statement.InsertValues || s instanceof Statement.DescribeSource
-        || s instanceof Statement.DescribeSources) {
+        || s instanceof Statement.DescribeSources || s instanceof Statement.DescribeFunction
+        || s instanceof Statement.Explain) {
       return Optional.empty();
     }
     if (s instanceof Statement.ListEntities l) {
       String what = l.what().toUpperCase(Locale.ROOT);
       boolean supported = switch (what) {
         case "STREAMS", "TABLES" -> true;
-        case "QUERIES", "TOPICS" -> !l.extended();
+        case "QUERIES", "TOPICS", "FUNCTIONS", "PROPERTIES" -> !l.extended();
         default -> false;
       };
       return supported ? Optional.empty() : Optional.of("SHOW " + what + (l.extended() ? " EXTENDED" : "")
-          + " is not supported by this server yet; supported: SHOW STREAMS, TABLES, QUERIES, TOPICS and DESCRIBE");
+          + " is not supported by this server yet; supported: SHOW STREAMS, TABLES, QUERIES, TOPICS, FUNCTIONS,"
+          + " PROPERTIES and DESCRIBE");
     }
     String name = s.getClass().getSimpleName();
     return Optional.of(name + " statements are not supported by this server yet; supported: CREATE, CSAS/CTAS,"
-        + " INSERT, DROP, TERMINATE, CREATE/DROP TYPE, SHOW/LIST and DESCRIBE");
+        + " INSERT, DROP, TERMINATE, CREATE/DROP TYPE, SHOW/LIST, DESCRIBE and EXPLAIN");
   }
 
   private static Map<String, Object> currentStatus(String statementText, String commandId, CommandStatus status,

@@ -25,7 +25,9 @@ public final class RestApi {
   public RestApi(Parts p) {
     this.runner = p.runner();
     this.ksql = new KsqlEndpoint(p.engine(), p.commandTopic(), p.runner(),
-        new MetadataEntities(p.runtime(), p.topics()), p.originalProperties(), p.commandTimeoutMs());
+        new MetadataEntities(p.runtime(), p.topics()),
+        new QueryDescriptions(p.engine(), p.runtime(), p.self().host() + ":" + p.self().port()),
+        p.originalProperties(), p.commandTimeoutMs());
     this.status = new ServerStatusEndpoints(p.runner(), p.runtime(), p.admin(), p.serviceId(), p.kafkaClusterId(),
         p.self());
   }

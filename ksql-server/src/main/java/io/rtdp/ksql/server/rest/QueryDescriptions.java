@@ -1,0 +1,92 @@
+package io.rtdp.ksql.server.rest;
+
+import io.rtdp.ksql.engine.KsqlEngine;
+import io.rtdp.ksql.engine.KsqlException;
+import io.rtdp.ksql.engine.PersistentQuery;
+import io.rtdp.ksql.engine.metastore.DataSource;
+import io.rtdp.ksql.engine.parser.Statement;
+import io.rtdp.ksql.server.execution.ServerEngine;
+import io.rtdp.ksql.server.query.QueryRuntime;
+import io.rtdp.ksql.server.query.StreamsOverrides;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code queryDescription} entity of EXPLAIN (SPEC §4.6): of a running persistent query, or of
+ * the query a CSAS/CTAS/INSERT INTO would start, planned on a sandbox and not run.
+ */
+final class QueryDescriptions {
+  private static final Pattern EXPLAIN_KEYWORD = Pattern.compile("(?is)^\\s*EXPLAIN\\s+");
+
+  private final ServerEngine engine;
+  private final QueryRuntime runtime;
+  private final String host;
+
+  /** {@code host} is this server's host:port, as ksqlHostQueryStatus names it. */
+  QueryDescriptions(ServerEngine engine, QueryRuntime runtime, String host) {
+    this.engine = engine;
+    this.runtime = runtime;
+    this.host = host;
+  }
+
+  Map<String, Object> explain(String statementText, Statement.Explain explain, Map<String, Object> requestOverrides) {
+    Map<String, Object> description;
+    if (explain.queryId() != null) {
+      String id = explain.queryId().toUpperCase(Locale.ROOT);
+      description = engine.read(e -> {
+        PersistentQuery q = e.queries().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(
+            () -> new KsqlException("Query with id:" + id + " does not exist, use SHOW QUERIES to view the full"
+                + " set of queries."));
+        String state = runtime.state(id);
+        return description(e, q, engine.queryOverrides(id), Map.of(host, state), state);
+      });
+    } else if (explain.statement() instanceof Statement.CreateAsSelect
+        || explain.statement() instanceof Statement.InsertInto) {
+      String inner = EXPLAIN_KEYWORD.matcher(statementText).replaceFirst("");
+      description = engine.dryRun(inner, (sandbox, planned) -> planned.isEmpty()
+          ? null : description(sandbox, planned.get(0), StreamsOverrides.of(requestOverrides), Map.of(), null));
+      if (description == null) {
+        throw new KsqlException("The statement plans no query (its sink already exists): nothing to explain");
+      }
+    } else {
+      throw new KsqlException("EXPLAIN supports a query id, CREATE STREAM/TABLE AS SELECT and INSERT INTO ... SELECT"
+          + " on this server; it cannot plan transient queries yet");
+    }
+    Map<String, Object> entity = Entities.entity("queryDescription", statementText);
+    entity.put("queryDescription", description);
+    return Entities.withWarnings(entity);
+  }
+
+  private static Map<String, Object> description(KsqlEngine e, PersistentQuery q, Map<String, Object> overrides,
+      Map<String, String> hostStatus, String state) {
+    DataSource sink = e.metaStore().source(q.sinkName()).orElseThrow(
+        () -> new IllegalStateException("Query " + q.id() + " writes to " + q.sinkName() + ", not in the metastore"));
+    List<String> sources = new ArrayList<>();
+    for (DataSource s : e.metaStore().sources()) {
+      if (q.sourceTopics().contains(s.topic()) && !s.name().equals(q.sinkName())) {
+        sources.add(s.name());
+      }
+    }
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("id", q.id());
+    d.put("statementText", q.sql());
+    d.put("windowType", sink.isWindowed() ? sink.window().type() : null);
+    d.put("fields", sink.schema().columns().stream().map(SchemaJson::field).toList());
+    d.put("sources", sources);
+    d.put("sinks", List.of(q.sinkName()));
+    d.put("topology", q.topology().describe().toString());
+    d.put("executionPlan", "");
+    d.put("overriddenProperties", overrides);
+    d.put("ksqlHostQueryStatus", hostStatus);
+    d.put("queryType", "PERSISTENT");
+    d.put("queryErrors", List.of());
+    d.put("tasksMetadata", List.of());
+    d.put("consumerGroupId", q.applicationId());
+    d.put("state", state);
+    return d;
+  }
+}
