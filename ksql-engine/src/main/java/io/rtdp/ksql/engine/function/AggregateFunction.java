@@ -12,8 +12,17 @@ public final class AggregateFunction {
   private final FunctionInfo info;
   private final List<AggregateOverload> overloads = new ArrayList<>();
 
-  /** A resolved aggregate call: a fresh Udaf for this query, its result type, and undo support. */
-  public record ResolvedAggregate(SqlType returnType, Udaf<Object, Object, Object> udaf, boolean undoable) {}
+  /**
+   * A resolved aggregate call: a fresh Udaf for this query, its result type, undo support, and how
+   * many leading call arguments are columns (their values form the Udaf input, see {@link #input}).
+   */
+  public record ResolvedAggregate(SqlType returnType, Udaf<Object, Object, Object> udaf, boolean undoable,
+      int columns) {
+    /** The Udaf input for one row's column argument values: the single value, or a Pair … Quintuple. */
+    public Object input(Object[] columnValues) {
+      return AggregateOverload.input(columnValues);
+    }
+  }
 
   AggregateFunction(FunctionInfo info) {
     this.info = info;
@@ -55,6 +64,7 @@ public final class AggregateFunction {
     if (type == null) {
       throw new KsqlException("Cannot determine the return type of " + callText);
     }
-    return new ResolvedAggregate(type, best.overload().create(best, callText), best.overload().undoable());
+    return new ResolvedAggregate(type, best.overload().create(best, callText), best.overload().undoable(),
+        best.overload().columns());
   }
 }

@@ -71,7 +71,7 @@ final class AggregationPlanner {
           resolveAggregate(call, argCompiler, inputIsTable, query.from().left().alias());
       udafs.add(resolved.udaf());
       resultTypes.add(resolved.returnType());
-      args.add(firstArgument(call, argCompiler, query.from().left().alias()));
+      args.add(columnArguments(call, resolved, argCompiler, query.from().left().alias()));
     }
 
     RowLayout post = postAggregationLayout(query, layout, groups, new ArrayList<>(calls.keySet()), resultTypes);
@@ -265,8 +265,25 @@ final class AggregationPlanner {
     return call.args().get(0);
   }
 
-  private Evaluator firstArgument(Expression.FunctionCall call, ExpressionCompiler compiler, String alias) {
-    return compiler.compile(firstArgumentExpression(call, alias)).evaluator();
+  /** The per-row Udaf input: the first argument, or a tuple of the column arguments (SPEC §6.4). */
+  private Evaluator columnArguments(Expression.FunctionCall call, AggregateFunction.ResolvedAggregate resolved,
+      ExpressionCompiler compiler, String alias) {
+    Evaluator first = compiler.compile(firstArgumentExpression(call, alias)).evaluator();
+    if (resolved.columns() == 1) {
+      return first;
+    }
+    Evaluator[] columns = new Evaluator[resolved.columns()];
+    columns[0] = first;
+    for (int i = 1; i < columns.length; i++) {
+      columns[i] = compiler.compile(call.args().get(i)).evaluator();
+    }
+    return row -> {
+      Object[] values = new Object[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        values[i] = columns[i].eval(row);
+      }
+      return resolved.input(values);
+    };
   }
 
   private static boolean groupIsSourceKey(List<Expression> groupBy, DataSource source) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rtdp.ksql.engine.schema.SqlType;
+import io.rtdp.ksql.udf.Triple;
 import io.rtdp.ksql.udf.Udaf;
 import io.rtdp.ksql.udf.UdafDescription;
 import io.rtdp.ksql.udf.UdafFactory;
@@ -56,6 +57,38 @@ class FunctionRegistryTest {
     }
   }
 
+  @UdafDescription(name = "scaled_product", description = "sum of b * c * scale over rows with a label")
+  public static final class ScaledProduct {
+    @UdafFactory(description = "three columns and a literal scale")
+    public static Udaf<Triple<String, Integer, Long>, Long, Long> scaledProduct(@UdfParameter("scale") int scale) {
+      return new Udaf<>() {
+        @Override
+        public Long initialize() {
+          return 0L;
+        }
+
+        @Override
+        public Long aggregate(Triple<String, Integer, Long> row, Long acc) {
+          return row.first() == null ? acc : acc + row.second() * row.third() * scale;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+          return a + b;
+        }
+
+        @Override
+        public Long map(Long acc) {
+          return acc;
+        }
+      };
+    }
+  }
+
+  private static CallArg.Value column(SqlType type) {
+    return new CallArg.Value(type, row -> null, false);
+  }
+
   private static CallArg.Value constant(SqlType type, Object v) {
     return new CallArg.Value(type, row -> v, true);
   }
@@ -101,6 +134,32 @@ class FunctionRegistryTest {
         .isEqualTo(SqlType.BIGINT);
     assertThatThrownBy(() -> abs.resolve(List.of(constant(SqlType.STRING, "x")), "ABS('x')"))
         .hasMessageStartingWith("Function 'abs' does not accept parameters (STRING).");
+  }
+
+  @Test
+  void aTupleInputBindsOneColumnArgumentPerComponentBeforeTheLiterals() {
+    FunctionRegistry registry = FunctionRegistry.withBuiltIns();
+    registry.load(ScaledProduct.class, "test.jar");
+    AggregateFunction fn = registry.aggregate("SCALED_PRODUCT").orElseThrow();
+    assertThat(fn.signatures()).containsExactly("(STRING, INTEGER, BIGINT, INTEGER)");
+    assertThat(fn.description().functions().get(0).arguments()).extracting(FunctionDescription.Argument::name)
+        .containsExactly("val1", "val2", "val3", "scale");
+
+    AggregateFunction.ResolvedAggregate r = fn.resolve(List.of(column(SqlType.STRING), column(SqlType.INTEGER),
+        column(SqlType.INTEGER), constant(SqlType.INTEGER, 10)), "SCALED_PRODUCT(S, I, J, 10)");
+    assertThat(r.columns()).isEqualTo(3);
+    assertThat(r.returnType()).isEqualTo(SqlType.BIGINT);
+    assertThat(r.input(new Object[] {"a", 2, 3L})).isEqualTo(new Triple<>("a", 2, 3L));
+    Object acc = r.udaf().aggregate(r.input(new Object[] {"a", 2, 3L}), r.udaf().initialize());
+    acc = r.udaf().aggregate(r.input(new Object[] {null, 5, 5L}), acc);
+    assertThat(r.udaf().map(acc)).isEqualTo(60L);
+
+    assertThatThrownBy(() -> fn.resolve(List.of(column(SqlType.STRING), column(SqlType.INTEGER),
+        column(SqlType.BIGINT), column(SqlType.INTEGER)), "SCALED_PRODUCT(S, I, J, K)"))
+        .hasMessage("Parameter 4 of SCALED_PRODUCT(S, I, J, K) must be a literal");
+    assertThatThrownBy(() -> fn.resolve(List.of(column(SqlType.STRING), column(SqlType.INTEGER),
+        constant(SqlType.INTEGER, 10)), "SCALED_PRODUCT(S, I, 10)"))
+        .hasMessageContaining("does not accept parameters (STRING, INTEGER, INTEGER)");
   }
 
   @Test

@@ -80,6 +80,21 @@ class EngineTest {
   }
 
   @Test
+  void correlationAggregatesTwoColumnsPerGroupIgnoringRowsWithANull() {
+    engine.execute("CREATE STREAM POINTS (ID STRING KEY, X INT, Y DOUBLE) "
+        + "WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON');"
+        + "CREATE TABLE CORR AS SELECT ID, CORRELATION(X, Y) AS C FROM POINTS GROUP BY ID;");
+    PersistentQuery q = engine.queries().get(0);
+    assertThat(engine.metaStore().require("CORR").schema().toString()).isEqualTo("`ID` STRING KEY, `C` DOUBLE");
+    List<TestRecord<String, String>> out = run(q, List.of(
+        new TestRecord<>("a", "{\"X\":1,\"Y\":2.0}"), new TestRecord<>("a", "{\"X\":2,\"Y\":4.0}"),
+        new TestRecord<>("a", "{\"X\":3,\"Y\":null}"), new TestRecord<>("b", "{\"X\":1,\"Y\":5.0}"),
+        new TestRecord<>("b", "{\"X\":2,\"Y\":3.0}"), new TestRecord<>("b", "{\"X\":3,\"Y\":1.0}")));
+    assertThat(out).extracting(TestRecord::value).containsExactly("{\"C\":\"NaN\"}", "{\"C\":1.0}",
+        "{\"C\":1.0}", "{\"C\":\"NaN\"}", "{\"C\":-1.0}", "{\"C\":-1.0}");
+  }
+
+  @Test
   void badStatementsAreRejectedWithoutChangingTheMetastore() {
     engine.execute("CREATE STREAM ORDERS (ID STRING KEY, QTY INT) WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON');");
     assertThatThrownBy(() -> engine.execute("CREATE STREAM X AS SELECT ID, NOPE FROM ORDERS;"))
