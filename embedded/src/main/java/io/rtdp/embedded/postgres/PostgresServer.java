@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -108,27 +109,39 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary("postgres"), e);
         }
-        awaitReady(() -> process.isAlive(), log, timeout);
+        awaitReady(log, timeout);
         return this;
     }
 
     /** Polls until a login succeeds; fails early, with the server's log, when the process died. */
-    public void awaitReady(java.util.function.BooleanSupplier alive, Path log, Duration timeout) {
+    private void awaitReady(Path log, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        SQLException last = null;
         while (System.nanoTime() < deadline) {
-            if (!alive.getAsBoolean()) {
+            if (!process.isAlive()) {
                 throw new IllegalStateException("PostgreSQL exited while starting; see " + log + ":\n" + LogFiles.tail(log, 15));
             }
-            try (Connection c = connect("postgres")) {
+            if (acceptsConnections()) {
                 return;
-            } catch (SQLException e) {
-                last = e;
             }
             sleep(100);
         }
         throw new IllegalStateException("PostgreSQL did not accept connections within " + timeout.toSeconds()
-                + " s on " + settings.host() + ":" + settings.port() + (last == null ? "" : " (" + last.getMessage() + ")"));
+                + " s on " + settings.host() + ":" + settings.port() + "; see " + log);
+    }
+
+    /** Whether a login succeeds now; answers within a few seconds even when the server hangs. */
+    public boolean acceptsConnections() {
+        Properties login = new Properties();
+        login.setProperty("user", settings.user());
+        login.setProperty("password", settings.password());
+        login.setProperty("connectTimeout", "2");
+        login.setProperty("loginTimeout", "3");
+        login.setProperty("socketTimeout", "3");
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl("postgres"), login)) {
+            return c.isValid(2);
+        } catch (SQLException notYet) {
+            return false;
+        }
     }
 
     public Connection connect(String database) throws SQLException {

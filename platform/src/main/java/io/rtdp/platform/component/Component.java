@@ -15,8 +15,9 @@ public interface Component {
     /** The ports it will bind, checked before anything starts. */
     List<PortClaim> ports();
 
-    /** Creates its directories and configuration files (and formats storage) before the first start. */
-    void prepare() throws IOException;
+    /** Creates its directories and configuration files (and formats storage) before each start. */
+    default void prepare() throws IOException {
+    }
 
     /** The command line of its server process. */
     List<String> command();

@@ -1,11 +1,7 @@
 package io.rtdp.platform.component;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 
 import io.rtdp.embedded.postgres.PostgresBinaries;
 import io.rtdp.embedded.postgres.PostgresServer;
@@ -56,17 +52,7 @@ final class PostgresComponent implements Component {
 
     @Override
     public boolean ready() {
-        Properties login = new Properties();
-        login.setProperty("user", server.settings().user());
-        login.setProperty("password", server.settings().password());
-        login.setProperty("connectTimeout", "2");
-        login.setProperty("loginTimeout", "3");
-        login.setProperty("socketTimeout", "3");
-        try (Connection c = DriverManager.getConnection(server.settings().jdbcUrl("postgres"), login)) {
-            return c.isValid(2);
-        } catch (SQLException notYet) {
-            return false;
-        }
+        return server.acceptsConnections();
     }
 
     @Override

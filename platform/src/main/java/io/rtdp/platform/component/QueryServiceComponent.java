@@ -39,11 +39,6 @@ final class QueryServiceComponent implements Component {
     }
 
     @Override
-    public void prepare() {
-        // configured entirely by its own config.yml and the environment below
-    }
-
-    @Override
     public List<String> command() {
         return JvmCommand.onModuleClasspath(context.home(), "query-service", settings().string("query-service.jvm-options"),
                 "io.rtdp.query.QueryServiceApplication", "server",

@@ -150,7 +150,7 @@ public final class Platform {
             return 0;
         }
         out.println("Stopping rtdp (data dir " + dataDir.root() + ")");
-        stop(state.get(), new PlatformContext(home, dataDir, new Settings(state.get().settings())));
+        stop(state.get(), contextOf(state.get()));
         return 0;
     }
 
@@ -188,7 +188,7 @@ public final class Platform {
             out.println("rtdp is not running (data dir " + dataDir.root() + "). Start it with ./rtdp up");
             return NOT_RUNNING;
         }
-        PlatformContext context = new PlatformContext(home, dataDir, new Settings(state.get().settings()));
+        PlatformContext context = contextOf(state.get());
         return printTable(context, state.get()) ? 0 : 1;
     }
 
@@ -243,7 +243,7 @@ public final class Platform {
             Optional<RunState> state = state();
             if (state.isPresent()) {
                 out.println();
-                stop(state.get(), new PlatformContext(home, dataDir, new Settings(state.get().settings())));
+                stop(state.get(), contextOf(state.get()));
             }
         }, "rtdp-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -262,6 +262,11 @@ public final class Platform {
             }
             sleep(1000);
         }
+    }
+
+    /** The components as they were started: with the settings (ports included) the run state recorded. */
+    private PlatformContext contextOf(RunState state) {
+        return new PlatformContext(home, dataDir, new Settings(state.settings()));
     }
 
     private static void removeHook(Thread hook) {
