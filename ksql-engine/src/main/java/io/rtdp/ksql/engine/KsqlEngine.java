@@ -13,6 +13,9 @@ import io.rtdp.ksql.engine.parser.Statement;
 import io.rtdp.ksql.engine.parser.StatementParser;
 import io.rtdp.ksql.engine.planner.PlannedQuery;
 import io.rtdp.ksql.engine.planner.QueryPlanner;
+import io.rtdp.ksql.engine.query.PullQuery;
+import io.rtdp.ksql.engine.query.PushQuery;
+import io.rtdp.ksql.engine.query.ResultRow;
 import io.rtdp.ksql.engine.topology.ProcessingLog;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Executes ksqlDB statements against a metastore: DDL changes the metastore, CSAS/CTAS/INSERT
@@ -217,6 +221,19 @@ public final class KsqlEngine {
     if (queries.remove(id) == null) {
       throw new KsqlException("Unknown queryId: " + t.queryId());
     }
+  }
+
+  /**
+   * Plans a {@code SELECT … EMIT CHANGES} whose rows go to {@code rows}; nothing of the engine's
+   * state changes. {@code overrides} are the request's properties.
+   */
+  public PushQuery planPush(String selectText, Map<String, Object> overrides, Consumer<ResultRow> rows) {
+    throw new UnsupportedFeatureException("Push queries are not supported yet");
+  }
+
+  /** Plans a pull query (a SELECT without EMIT) on a table materialized by a persistent query. */
+  public PullQuery planPull(String selectText, Map<String, Object> overrides) {
+    throw new UnsupportedFeatureException("Pull queries are not supported yet");
   }
 
   private QueryPlanner planner() {
