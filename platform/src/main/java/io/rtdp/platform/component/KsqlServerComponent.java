@@ -44,6 +44,8 @@ final class KsqlServerComponent implements Component {
         config.put("ksql.service.id", context.settings().string("ksql-server.service-id"));
         config.put("ksql.streams.state.dir", context.dataDir().of("ksql-server").resolve("state").toString());
         config.put("ksql.internal.topic.replicas", "1");
+        // The platform's own functions (module ksql-udfs); the pipelines' queries call them.
+        config.put("ksql.extension.dir", context.home().resolve("ksql-udfs").resolve("target").resolve("extensions").toString());
         PropertiesFiles.write(configFile(), "rtdp KSQL server (ksqlDB REST API)", config);
     }
 
