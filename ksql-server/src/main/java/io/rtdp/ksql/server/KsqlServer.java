@@ -63,7 +63,7 @@ public final class KsqlServer implements AutoCloseable {
     commandTopic.ensureExists(config.internalTopicReplicas());
     runtime = new QueryRuntime(config.bootstrapServers(), config.stateDir().toString(),
         self.host() + ":" + self.port(), config.streamsDefaults(), admin, topics);
-    ServerEngine engine = new ServerEngine(FunctionRegistry.withBuiltIns(), config.engineConfig(), topics,
+    ServerEngine engine = new ServerEngine(FunctionRegistry.forConfig(config.engineConfig()), config.engineConfig(), topics,
         new LoggerProcessingLog(), runtime);
     runner = new CommandRunner(commandTopic, config.bootstrapServers(), engine);
     Map<String, String> original = new HashMap<>();
