@@ -83,6 +83,8 @@ class LauncherLifecycleTest {
         String ksqlUrl = column(up.output(), "ksql-server");
         assertThat(ksql(ksqlUrl, "CREATE STREAM kept_readings (device VARCHAR KEY, celsius DOUBLE) "
                 + "WITH (KAFKA_TOPIC='kept_readings', VALUE_FORMAT='JSON', PARTITIONS=1);")).contains("SUCCESS");
+        assertThat(ksql(ksqlUrl, "DESCRIBE FUNCTION CONVERT_UNIT;")).as("the platform's own functions (ksql-udfs)")
+                .contains("ksql-udfs").contains("\"author\":\"rtdp\"");
         assertThat(httpGet(connectUrl + "/connector-plugins?connectorsOnly=false")).contains("io.rtdp.avro.connect.AvroConverter");
         try (Connection c = connect(psqlUrl); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE kept (note text)");
