@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.rtdp.avro.client.SchemaRegistryClient;
+import io.rtdp.avro.client.SchemaText;
 import io.rtdp.avro.serde.AvroSerdeConfig;
 import io.rtdp.avro.serde.KafkaAvroDeserializer;
 import io.rtdp.avro.serde.KafkaAvroSerializer;
@@ -101,6 +102,17 @@ class SerdeRoundTripTest {
     private static int idIn(byte[] bytes) {
         assertThat(bytes[0]).as("magic byte").isEqualTo((byte) 0);
         return ByteBuffer.wrap(bytes, 1, 4).getInt();
+    }
+
+    @Test
+    void schemasRegisteredAsTextComeBackWithTheirTypeByIdAndAsLatest() {
+        int id = client.register("text-value", "AVRO", READING.toString());
+
+        SchemaText byId = client.textById(id);
+        assertThat(byId.schemaType()).isEqualTo("AVRO");
+        assertThat(new Schema.Parser().parse(byId.schema())).isEqualTo(READING);
+        assertThat(client.latestText("text-value").id()).isEqualTo(id);
+        assertThat(client.register("text-value", READING)).as("the same schema as a parsed one").isEqualTo(id);
     }
 
     @Test

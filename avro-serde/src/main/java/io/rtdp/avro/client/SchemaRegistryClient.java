@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * latest version of a subject is cached for {@code latestTtl} only. Several URLs may be given, comma
  * separated: the next one is tried when one cannot be reached.
  */
-public final class SchemaRegistryClient {
+public final class SchemaRegistryClient implements RegistryClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
@@ -34,6 +34,9 @@ public final class SchemaRegistryClient {
     private record Timed(RegisteredSchema schema, long fetchedAtNanos) {
     }
 
+    private record SubjectText(String subject, String schemaType, String schema) {
+    }
+
     private final List<String> urls;
     private final HttpClient http;
     private final Duration latestTtl;
@@ -41,6 +44,8 @@ public final class SchemaRegistryClient {
     private final Map<SubjectSchema, Integer> registered = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> lookedUp = new ConcurrentHashMap<>();
     private final Map<String, Timed> latest = new ConcurrentHashMap<>();
+    private final Map<SubjectText, Integer> registeredText = new ConcurrentHashMap<>();
+    private final Map<Integer, SchemaText> textsById = new ConcurrentHashMap<>();
 
     public SchemaRegistryClient(String urls, Duration latestTtl) {
         List<String> list = new ArrayList<>();
@@ -57,11 +62,12 @@ public final class SchemaRegistryClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    @Override
     public String urls() {
         return String.join(",", urls);
     }
 
-    /** Registers the schema under the subject (or finds it there) and returns its id. */
+    @Override
     public int register(String subject, Schema schema) {
         return registered.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
             JsonNode answer = call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
@@ -71,7 +77,7 @@ public final class SchemaRegistryClient {
         });
     }
 
-    /** The id of a schema already registered under the subject; fails with 40403 when it is not. */
+    @Override
     public int idOf(String subject, Schema schema) {
         return lookedUp.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
             JsonNode answer = call("POST", "/subjects/" + encode(subject), schemaBody(schema));
@@ -81,10 +87,12 @@ public final class SchemaRegistryClient {
         });
     }
 
+    @Override
     public Schema schemaById(int id) {
         return schemasById.computeIfAbsent(id, key -> parse(call("GET", "/schemas/ids/" + id, null).get("schema").asText()));
     }
 
+    @Override
     public RegisteredSchema latest(String subject) {
         Timed cached = latest.get(subject);
         if (cached != null && System.nanoTime() - cached.fetchedAtNanos() < latestTtl.toNanos()) {
@@ -96,6 +104,32 @@ public final class SchemaRegistryClient {
         schemasById.putIfAbsent(found.id(), schema);
         latest.put(subject, new Timed(found, System.nanoTime()));
         return found;
+    }
+
+    @Override
+    public int register(String subject, String schemaType, String schema) {
+        return registeredText.computeIfAbsent(new SubjectText(subject, schemaType, schema), key -> {
+            com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode().put("schema", schema);
+            if (!schemaType.equals("AVRO")) {
+                body.put("schemaType", schemaType);
+            }
+            return call("POST", "/subjects/" + encode(subject) + "/versions", body.toString()).get("id").asInt();
+        });
+    }
+
+    @Override
+    public SchemaText textById(int id) {
+        return textsById.computeIfAbsent(id, key -> {
+            JsonNode answer = call("GET", "/schemas/ids/" + id, null);
+            return new SchemaText(id, 0, answer.path("schemaType").asText("AVRO"), answer.get("schema").asText());
+        });
+    }
+
+    @Override
+    public SchemaText latestText(String subject) {
+        JsonNode answer = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
+        return new SchemaText(answer.get("id").asInt(), answer.get("version").asInt(),
+                answer.path("schemaType").asText("AVRO"), answer.get("schema").asText());
     }
 
     private static Schema parse(String text) {

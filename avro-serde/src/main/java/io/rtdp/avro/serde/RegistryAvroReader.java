@@ -11,7 +11,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 
 import io.rtdp.avro.client.RegistryClientException;
-import io.rtdp.avro.client.SchemaRegistryClient;
+import io.rtdp.avro.client.RegistryClient;
 
 /** Reads wire-format records: the schema id from the header, the writer's schema from the registry, then the datum. */
 public final class RegistryAvroReader {
@@ -19,9 +19,9 @@ public final class RegistryAvroReader {
     public record Decoded(int schemaId, Schema writerSchema, Object value) {
     }
 
-    private final SchemaRegistryClient client;
+    private final RegistryClient client;
 
-    public RegistryAvroReader(SchemaRegistryClient client) {
+    public RegistryAvroReader(RegistryClient client) {
         this.client = client;
     }
 

@@ -1,5 +1,8 @@
 package io.rtdp.ksql.engine;
 
+import io.rtdp.avro.client.RegistryClient;
+import io.rtdp.ksql.engine.serde.DryRunRegistryClient;
+import io.rtdp.ksql.engine.serde.SchemaRegistries;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,8 +16,11 @@ public final class EngineConfig {
   public static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
   public static final String EXTENSION_DIR = "ksql.extension.dir";
   public static final String UDFS_ENABLED = "ksql.udfs.enabled";
+  public static final String SCHEMA_REGISTRY_URL = "ksql.schema.registry.url";
 
   private final Map<String, String> values;
+  /** A registry client given by the embedder (tests, conformance runs); null = built from the URL. */
+  private RegistryClient registry;
 
   public EngineConfig(Map<String, String> values) {
     this.values = new HashMap<>(values);
@@ -50,6 +56,28 @@ public final class EngineConfig {
     return v == null ? null : Boolean.parseBoolean(v);
   }
 
+  /** These settings, with the formats AVRO etc. talking to this registry client. */
+  public EngineConfig withSchemaRegistry(RegistryClient client) {
+    EngineConfig c = new EngineConfig(values);
+    c.registry = client;
+    return c;
+  }
+
+  /**
+   * These settings for an engine that only validates statements: schemas it registers stay in
+   * memory (see {@link DryRunRegistryClient}).
+   */
+  public EngineConfig dryRun() {
+    EngineConfig c = new EngineConfig(values);
+    c.registry = new DryRunRegistryClient(this::schemaRegistry);
+    return c;
+  }
+
+  /** The registry of the schema-registry formats; fails when none is configured. */
+  public RegistryClient schemaRegistry() {
+    return registry != null ? registry : SchemaRegistries.forUrl(values.get(SCHEMA_REGISTRY_URL));
+  }
+
   /** Settings passed through to Kafka Streams: {@code ksql.streams.x} becomes {@code x}. */
   public Map<String, Object> streamsOverrides() {
     Map<String, Object> out = new HashMap<>();
@@ -63,6 +91,7 @@ public final class EngineConfig {
 
   public EngineConfig with(String key, String value) {
     EngineConfig c = new EngineConfig(values);
+    c.registry = registry;
     if (value == null) {
       c.values.remove(key);
     } else {

@@ -9,27 +9,40 @@ import io.rtdp.ksql.engine.function.FunctionSummary;
 import io.rtdp.ksql.engine.metastore.DataSource;
 import io.rtdp.ksql.engine.metastore.MetaStore;
 import io.rtdp.ksql.engine.parser.ParseFailedException;
+import io.rtdp.ksql.engine.parser.Query;
 import io.rtdp.ksql.engine.parser.Statement;
 import io.rtdp.ksql.engine.parser.StatementParser;
 import io.rtdp.ksql.engine.planner.PlannedQuery;
+import io.rtdp.ksql.engine.planner.PullPlanner;
 import io.rtdp.ksql.engine.planner.QueryPlanner;
 import io.rtdp.ksql.engine.query.PullQuery;
 import io.rtdp.ksql.engine.query.PushQuery;
 import io.rtdp.ksql.engine.query.ResultRow;
+import io.rtdp.ksql.engine.topology.BuiltTopology;
 import io.rtdp.ksql.engine.topology.ProcessingLog;
+import io.rtdp.ksql.engine.topology.TopologyFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 /**
  * Executes ksqlDB statements against a metastore: DDL changes the metastore, CSAS/CTAS/INSERT
- * INTO plan persistent queries. Running the queries' topologies is the caller's business.
+ * INTO plan persistent queries. Plans transient queries: push queries (a topology handing rows to
+ * a callback) and pull queries (reads of a persistent query's stores, or a stream's topic).
+ * Running the topologies and scans is the caller's business.
  */
 public final class KsqlEngine {
+  /** Prefix of a transient query's application id, after the service id (SPEC §5.3). */
+  public static final String TRANSIENT_PREFIX = "ksql.transient.query.name.prefix";
+  private static final Pattern NEGATIVE_LIMIT = Pattern.compile("(?i)\\bLIMIT\\s+-\\s*\\d+\\s*;?\\s*$");
+  private static final Pattern DECIMAL_LIMIT = Pattern.compile("(?i)\\bLIMIT\\s+\\d*\\.\\d+\\s*;?\\s*$");
+
   private final FunctionRegistry functions;
   private final KafkaTopics topics;
   private final ProcessingLog log;
@@ -70,9 +83,7 @@ public final class KsqlEngine {
 
   /** Parses and executes every statement of the text in order; stops at the first failure. */
   public void execute(String text) {
-    StatementParser parser = new StatementParser((name, pos) -> metaStore.type(name).orElseThrow(
-        () -> new ParseFailedException("line " + pos.line() + ":" + pos.column() + ": Unknown type: " + name)));
-    for (StatementParser.Parsed parsed : parser.parse(VariableSubstitution.apply(text, variables))) {
+    for (StatementParser.Parsed parsed : parser().parse(VariableSubstitution.apply(text, variables))) {
       execute(parsed);
     }
   }
@@ -128,11 +139,28 @@ public final class KsqlEngine {
             + existing.get().kind().lower() + " with the same name already exists");
       }
     }
-    if (c.readOnlySource() && c.table()) {
-      throw new UnsupportedFeatureException("CREATE SOURCE TABLE is not supported yet");
-    }
     DataSource source = new CreateSourceAnalyzer(config, topics).analyze(c, sql);
+    if (c.readOnlySource() && c.table()) {
+      materializeSourceTable(source, sql);
+      return;
+    }
     metaStore.put(source, c.orReplace());
+  }
+
+  /**
+   * CREATE SOURCE TABLE: the table lives in the store of an internal query {@code CST_<TABLE>_<n>}
+   * (SPEC §5.2), which writes nothing and makes the table queryable by pull queries.
+   */
+  private void materializeSourceTable(DataSource table, String sql) {
+    if (table.isWindowed()) {
+      throw new UnsupportedFeatureException("CREATE SOURCE TABLE of a windowed table is not supported yet");
+    }
+    String queryId = "CST_" + table.name() + "_" + queryIdCounter;
+    BuiltTopology built = new TopologyFactory(queryId, log).materialize(table);
+    queryIdCounter++;
+    metaStore.put(table, false);
+    register(new PlannedQuery(queryId, table, built.topology(), List.of(table.topic()), built.materialization(),
+        List.of()), sql, true);
   }
 
   private void createAsSelect(Statement.CreateAsSelect c, String sql) {
@@ -178,7 +206,8 @@ public final class KsqlEngine {
   private void register(PlannedQuery planned, String sql, boolean createsSink) {
     String appId = "_confluent-ksql-" + config.serviceId() + config.persistentQueryPrefix() + planned.queryId();
     queries.put(planned.queryId(), new PersistentQuery(planned.queryId(), appId, planned.sink().name(),
-        planned.sink().topic(), planned.sourceTopics(), planned.topology(), sql, createsSink));
+        planned.sink().topic(), planned.sourceTopics(), planned.topology(), sql, createsSink,
+        planned.sink().isTable() ? planned.materialization() : null));
   }
 
   private void drop(Statement.DropSource d) {
@@ -213,27 +242,87 @@ public final class KsqlEngine {
   }
 
   private void terminate(Statement.Terminate t) {
-    if (t.queryId() == null) {
+    String id = t.queryId() == null ? null : t.queryId().toUpperCase(java.util.Locale.ROOT);
+    // The grammar lets the non-reserved word ALL parse as a query id: TERMINATE ALL unless a
+    // query is really named ALL.
+    if (id == null || (id.equals("ALL") && !queries.containsKey(id))) {
       queries.clear();
       return;
     }
-    String id = t.queryId().toUpperCase(java.util.Locale.ROOT);
     if (queries.remove(id) == null) {
       throw new KsqlException("Unknown queryId: " + t.queryId());
     }
   }
 
-  /**
-   * Plans a {@code SELECT … EMIT CHANGES} whose rows go to {@code rows}; nothing of the engine's
-   * state changes. {@code overrides} are the request's properties.
-   */
-  public PushQuery planPush(String selectText, Map<String, Object> overrides, Consumer<ResultRow> rows) {
-    throw new UnsupportedFeatureException("Push queries are not supported yet");
+  /** Whether a SELECT is a push query (it has an EMIT clause); otherwise it is a pull query. */
+  public boolean isPushQuery(String selectText) {
+    return select(selectText).emit() != Query.Emit.NONE;
   }
 
-  /** Plans a pull query (a SELECT without EMIT) on a table materialized by a persistent query. */
+  /**
+   * Plans a {@code SELECT … EMIT CHANGES} whose rows go to {@code rows}; nothing of the engine's
+   * state changes. {@code overrides} are the request's properties; the ksql.* ones apply here.
+   */
+  public PushQuery planPush(String selectText, Map<String, Object> overrides, Consumer<ResultRow> rows) {
+    Query query = select(selectText);
+    EngineConfig requestConfig = withOverrides(overrides);
+    String queryId = "transient_" + query.from().left().alias() + "_"
+        + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    PlannedQuery planned = new QueryPlanner(metaStore, functions, requestConfig, topics, log)
+        .plan(queryId, query, QueryPlanner.Target.transientQuery(rows, query.limit()), selectText);
+    String applicationId = "_confluent-ksql-" + requestConfig.serviceId()
+        + requestConfig.get(TRANSIENT_PREFIX, "transient_") + queryId + "_" + System.currentTimeMillis();
+    return new PushQuery(queryId, planned.columns(), planned.topology(), planned.sourceTopics(), query.limit(),
+        applicationId);
+  }
+
+  /**
+   * Plans a pull query (a SELECT without EMIT) on a table materialized by a persistent query, or
+   * on a stream; nothing of the engine's state changes.
+   */
   public PullQuery planPull(String selectText, Map<String, Object> overrides) {
-    throw new UnsupportedFeatureException("Pull queries are not supported yet");
+    Query query = select(selectText);
+    return new PullPlanner(metaStore, functions, withOverrides(overrides), queries.values())
+        .plan("query_" + System.currentTimeMillis(), query);
+  }
+
+  /** The one SELECT statement of a transient query's text. */
+  private Query select(String text) {
+    List<StatementParser.Parsed> parsed;
+    try {
+      parsed = parser().parse(VariableSubstitution.apply(text, variables));
+    } catch (ParseFailedException e) {
+      // The grammar takes only a non-negative integer after LIMIT; ksqlDB parses any number and
+      // rejects it with these messages.
+      if (NEGATIVE_LIMIT.matcher(text).find()) {
+        throw new KsqlException(PullPlanner.NEGATIVE_LIMIT_MESSAGE, e);
+      }
+      if (DECIMAL_LIMIT.matcher(text).find()) {
+        throw new KsqlException("Failed to prepare statement: Value must be integer for command: LIMIT", e);
+      }
+      throw e;
+    }
+    if (parsed.size() != 1 || !(parsed.get(0).statement() instanceof Statement.QueryStatement q)) {
+      throw new KsqlException("Expected exactly one SELECT statement: " + text);
+    }
+    return q.query();
+  }
+
+  /** A parser that knows the registered custom types. */
+  private StatementParser parser() {
+    return new StatementParser((name, pos) -> metaStore.type(name).orElseThrow(
+        () -> new ParseFailedException("line " + pos.line() + ":" + pos.column() + ": Unknown type: " + name)));
+  }
+
+  /** The engine's settings with the request's ksql.* properties on top. */
+  private EngineConfig withOverrides(Map<String, Object> overrides) {
+    EngineConfig c = config;
+    for (Map.Entry<String, Object> e : overrides.entrySet()) {
+      if (e.getKey().startsWith("ksql.") && e.getValue() != null) {
+        c = c.with(e.getKey(), String.valueOf(e.getValue()));
+      }
+    }
+    return c;
   }
 
   private QueryPlanner planner() {

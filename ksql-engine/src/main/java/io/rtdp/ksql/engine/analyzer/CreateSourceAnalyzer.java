@@ -16,6 +16,7 @@ import io.rtdp.ksql.engine.schema.SystemColumns;
 import io.rtdp.ksql.engine.serde.Format;
 import io.rtdp.ksql.engine.serde.FormatOptions;
 import io.rtdp.ksql.engine.serde.Formats;
+import io.rtdp.ksql.engine.serde.RegistryOptions;
 import io.rtdp.ksql.engine.util.Durations;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,18 +81,47 @@ public final class CreateSourceAnalyzer {
           + "Either provide one or set a default via the 'ksql.persistence.default.format.value' config.");
     }
     KeyColumns.check(key);
+    char keyDelimiter = with.delimiter("KEY_DELIMITER");
+    char valueDelimiter = with.delimiter("VALUE_DELIMITER");
     Format kf = Formats.of(keyFormat);
     Format vf = Formats.of(valueFormat);
-    if (s.elements().isEmpty()) {
+    with.checkDelimiters(kf.name(), vf.name());
+    if (s.elements().isEmpty() && !vf.usesSchemaRegistry()) {
       throw new KsqlException("The statement does not define any columns.");
+    }
+    RegistryOptions keyRegistry = RegistryProperties.key(with, kf, s.name(), config);
+    RegistryOptions valueRegistry = RegistryProperties.value(with, vf, config);
+    boolean keyInferred = false;
+    boolean valueInferred = false;
+    Boolean inferredWrap = null;
+    if (value.isEmpty() && vf.usesSchemaRegistry()) {
+      SchemaInference.Inferred inferred = new SchemaInference(valueRegistry.client(), vf, topic)
+          .value(valueRegistry.schemaId(), with.bool("WRAP_SINGLE_VALUE"));
+      value = inferred.columns();
+      valueRegistry = new RegistryOptions(valueRegistry.client(), inferred.schemaId(), valueRegistry.fullSchemaName());
+      inferredWrap = inferred.unwrapped() ? Boolean.FALSE : null;
+      valueInferred = true;
+    }
+    if (key.isEmpty() && kf.usesSchemaRegistry()) {
+      SchemaInference inference = new SchemaInference(keyRegistry.client(), kf, topic);
+      // A stream may have no key; a table needs one, so its key schema must exist.
+      SchemaInference.Inferred inferred = s.table() ? inference.key(keyRegistry.schemaId())
+          : inference.keyIfRegistered(keyRegistry.schemaId());
+      if (inferred != null) {
+        key = inferred.columns();
+        keyRegistry = new RegistryOptions(keyRegistry.client(), inferred.schemaId(), keyRegistry.fullSchemaName());
+        keyInferred = true;
+        KeyColumns.check(key);
+      }
     }
     if (s.table() && key.isEmpty()) {
       throw new KsqlException("Tables require a PRIMARY KEY. Please define the PRIMARY KEY.\n"
           + "Use a partial schema to define the primary key and still load the value columns from the Schema "
           + "Registry, for example:\n\tCREATE TABLE " + s.name() + " (ID INT PRIMARY KEY) WITH (...);");
     }
-    FormatOptions keyOptions = new FormatOptions(null, with.delimiter("KEY_DELIMITER"));
-    FormatOptions valueOptions = new FormatOptions(wrapSingle(with, vf, value.size()), with.delimiter("VALUE_DELIMITER"));
+    Boolean wrap = wrapSingle(with, vf, value.size());
+    FormatOptions keyOptions = new FormatOptions(null, keyDelimiter, keyRegistry);
+    FormatOptions valueOptions = new FormatOptions(wrap != null ? wrap : inferredWrap, valueDelimiter, valueRegistry);
     kf.validate(key, true, keyOptions);
     vf.validate(value, false, valueOptions);
     DataSource.TimestampColumn ts = timestamp(with, value, key);
@@ -109,6 +139,13 @@ public final class CreateSourceAnalyzer {
       throw new KsqlException("A Kafka topic with the name '" + topic + "' already exists, with different partition"
           + "/replica configuration than required. KSQL expects " + partitions + " partitions (topic has "
           + topics.partitions(topic) + ").");
+    }
+    // As ksqlDB does, declared columns of a topic without schemas yet become its first registered schemas.
+    if (!keyInferred) {
+      kf.registerSchema(topic, key, true, keyOptions, true);
+    }
+    if (!valueInferred) {
+      vf.registerSchema(topic, value, false, valueOptions, true);
     }
     return new DataSource(s.name(), kind, new LogicalSchema(key, value), topic, kf.name(), vf.name(), keyOptions,
         valueOptions, ts, window, s.readOnlySource(), sql);

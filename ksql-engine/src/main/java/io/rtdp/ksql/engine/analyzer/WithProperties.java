@@ -87,15 +87,27 @@ public final class WithProperties {
     return f == null ? null : f.toUpperCase(Locale.ROOT);
   }
 
+  /** KEY_DELIMITER and VALUE_DELIMITER apply to the DELIMITED format only; others reject them, as ksqlDB does. */
+  public void checkDelimiters(String keyFormat, String valueFormat) {
+    if (has("KEY_DELIMITER") && !keyFormat.equals("DELIMITED")) {
+      throw new KsqlException(keyFormat + " does not support the following configs: [delimiter]");
+    }
+    if (has("VALUE_DELIMITER") && !valueFormat.equals("DELIMITED")) {
+      throw new KsqlException(valueFormat + " does not support the following configs: [delimiter]");
+    }
+  }
+
   /** A single-character delimiter, or the words SPACE / TAB. */
   public char delimiter(String name) {
     String d = string(name);
     if (d == null) {
       return ',';
     }
-    if (d.isEmpty()) {
-      throw new KsqlException("Configuration " + name + " is invalid: Delimiter cannot be empty, if you meant "
-          + "to have a tab or space for delimiter, please use the word 'TAB' or 'SPACE' instead");
+    // A space or tab typed as such is as invisible as an empty value, so it is refused the same way.
+    if (d.trim().isEmpty()) {
+      throw new KsqlException("Failed to prepare statement: Configuration " + name + " is invalid: Delimiter cannot "
+          + "be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or "
+          + "'SPACE'\nExample valid value: ';'");
     }
     if (d.equalsIgnoreCase("TAB")) {
       return '\t';
@@ -104,8 +116,8 @@ public final class WithProperties {
       return ' ';
     }
     if (d.length() != 1) {
-      throw new KsqlException("Configuration " + name + " is invalid: Invalid delimiter value: '" + d
-          + "'. Delimiter must be a single character or TAB,SPACE");
+      throw new KsqlException("Failed to prepare statement: Configuration " + name + " is invalid: Invalid delimiter "
+          + "value: '" + d + "'. Delimiter must be a single character or TAB,SPACE\nExample valid value: ';'");
     }
     return d.charAt(0);
   }

@@ -20,6 +20,7 @@ import io.rtdp.ksql.engine.schema.LogicalSchema;
 import io.rtdp.ksql.engine.schema.SqlType;
 import io.rtdp.ksql.engine.schema.SystemColumns;
 import io.rtdp.ksql.engine.topology.AggregateSpec;
+import io.rtdp.ksql.engine.topology.BuiltTopology;
 import io.rtdp.ksql.engine.topology.ProcessingLog;
 import io.rtdp.ksql.engine.topology.RowInput;
 import io.rtdp.ksql.engine.topology.TopologyFactory;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.streams.Topology;
 
 /**
  * GROUP BY with its aggregate calls, HAVING and WINDOW (tumbling, hopping, session; EMIT FINAL),
@@ -38,12 +38,12 @@ import org.apache.kafka.streams.Topology;
 final class AggregationPlanner {
   private final FunctionRegistry functions;
   private final ProcessingLog log;
-  private final SinkPlanner sinks;
+  private final OutputPlanner outputs;
 
-  AggregationPlanner(FunctionRegistry functions, ProcessingLog log, SinkPlanner sinks) {
+  AggregationPlanner(FunctionRegistry functions, ProcessingLog log, OutputPlanner outputs) {
     this.functions = functions;
     this.log = log;
-    this.sinks = sinks;
+    this.outputs = outputs;
   }
 
   /**
@@ -52,7 +52,7 @@ final class AggregationPlanner {
    */
   PlannedQuery plan(String queryId, Query query, DataSource source, boolean inputIsTable,
       Input input, RowLayout layout, List<SelectColumn> select, QueryPlanner.Target target, String sql) {
-    checkClauses(query, source, inputIsTable);
+    checkClauses(query, source, inputIsTable, target.isTransient());
     ExpressionCompiler whereCompiler = new ExpressionCompiler(functions, layout, "WHERE");
     Compiled where = query.where() == null ? null : Clauses.compile(whereCompiler, query.where(), "WHERE", true);
     ExpressionCompiler groupCompiler = new ExpressionCompiler(functions, layout, "GROUP BY");
@@ -86,39 +86,46 @@ final class AggregationPlanner {
       SelectColumn match = Clauses.findProjected(select, g);
       if (match == null) {
         missing.add(g.toString());
-      } else {
-        keyColumns.add(match);
       }
+      // A transient query need not project the grouping expressions: the key's slot stays empty.
+      keyColumns.add(match);
     }
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() && !target.isTransient()) {
       throw Clauses.notInProjection(target.name(), "grouping expression", missing, missing.get(0));
     }
     ExpressionCompiler projectionCompiler = new ExpressionCompiler(functions, post, "SELECT");
     List<Column> key = new ArrayList<>();
     List<Column> value = new ArrayList<>();
     List<Evaluator> projection = new ArrayList<>();
+    ResultOrder order = new ResultOrder();
     for (int i = 0; i < keyColumns.size(); i++) {
-      key.add(new Column(keyColumns.get(i).name(), groups.get(i).type(), Column.Namespace.KEY));
+      if (keyColumns.get(i) != null) {
+        key.add(new Column(keyColumns.get(i).name(), groups.get(i).type(), Column.Namespace.KEY));
+      }
     }
     for (SelectColumn c : select) {
       if (keyColumns.contains(c)) {
+        order.key(c.name(), groups.get(keyColumns.indexOf(c)).type(), keyColumns.indexOf(c));
         continue;
       }
       Compiled e = compileAggregated(projectionCompiler, c);
       value.add(new Column(c.name(), Clauses.typeOf(e, c), Column.Namespace.VALUE));
       projection.add(e.evaluator());
+      order.value(c, Clauses.typeOf(e, c), query.window() != null);
     }
     Compiled having = query.having() == null ? null
         : Clauses.compile(new ExpressionCompiler(functions, post, "HAVING"), query.having(), "HAVING", true);
-    DataSource sink = sinks.resolve(target, source, new LogicalSchema(key, value), windowInfo(query), sql);
+    OutputPlanner.Output output = outputs.resolve(target, source, new LogicalSchema(key, value), windowInfo(query),
+        sql, order, true);
     boolean keyUnchanged = input.keyedBySource() && groupIsSourceKey(query.groupBy(), source);
     TopologyFactory factory = new TopologyFactory(queryId, log);
-    Topology topology = factory.aggregate(input.rows().apply(factory), sink,
+    BuiltTopology built = factory.aggregate(input.rows().apply(factory), output.output(),
         where == null ? null : where.evaluator(), groups.stream().map(Compiled::evaluator).toArray(Evaluator[]::new),
         keyUnchanged, new AggregateSpec(udafs, args, log, queryId), query.window(),
         query.emit() == Query.Emit.FINAL, having == null ? null : having.evaluator(),
         projection.toArray(new Evaluator[0]));
-    return new PlannedQuery(queryId, sink, topology, input.topics());
+    return new PlannedQuery(queryId, output.sink(), built.topology(), input.topics(), built.materialization(),
+        order.columns());
   }
 
   /**
@@ -128,8 +135,9 @@ final class AggregationPlanner {
   record Input(Function<TopologyFactory, RowInput> rows, boolean keyedBySource, List<String> topics) {}
 
   /** What GROUP BY, WINDOW and WHERE may not contain, checked before anything compiles. */
-  private void checkClauses(Query query, DataSource source, boolean inputIsTable) {
-    if (query.groupBy().isEmpty()) {
+  private void checkClauses(Query query, DataSource source, boolean inputIsTable, boolean transientQuery) {
+    // A push query may aggregate all rows into one group (its key is empty); a table cannot.
+    if (query.groupBy().isEmpty() && !transientQuery) {
       throw new UnsupportedFeatureException("Aggregation without GROUP BY is not supported yet");
     }
     if (inputIsTable && query.window() != null) {

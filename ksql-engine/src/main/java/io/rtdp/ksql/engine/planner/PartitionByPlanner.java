@@ -13,21 +13,21 @@ import io.rtdp.ksql.engine.parser.Query;
 import io.rtdp.ksql.engine.schema.Column;
 import io.rtdp.ksql.engine.schema.LogicalSchema;
 import io.rtdp.ksql.engine.schema.SystemColumns;
+import io.rtdp.ksql.engine.topology.BuiltTopology;
 import io.rtdp.ksql.engine.topology.ProcessingLog;
 import io.rtdp.ksql.engine.topology.TopologyFactory;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.Topology;
 
 final class PartitionByPlanner {
   private final FunctionRegistry functions;
   private final ProcessingLog log;
-  private final SinkPlanner sinks;
+  private final OutputPlanner outputs;
 
-  PartitionByPlanner(FunctionRegistry functions, ProcessingLog log, SinkPlanner sinks) {
+  PartitionByPlanner(FunctionRegistry functions, ProcessingLog log, OutputPlanner outputs) {
     this.functions = functions;
     this.log = log;
-    this.sinks = sinks;
+    this.outputs = outputs;
   }
 
   /** PARTITION BY NULL drops the key, which the stateless plan does; anything else re-keys here. */
@@ -98,29 +98,37 @@ final class PartitionByPlanner {
     }
     ExpressionCompiler selectCompiler = new ExpressionCompiler(functions, after, "SELECT");
     List<SelectColumn> select = new ArrayList<>(
-        Projection.resolve(query, partitioned, alias, e -> selectCompiler.compile(e).type()));
+        Projection.resolve(query, partitioned, alias, e -> selectCompiler.compile(e).type(), target.isTransient(),
+            false));
     List<SelectColumn> keyColumns = projectedKeys(query, newKeys, after, select, target);
     List<Column> key = new ArrayList<>();
     List<Column> value = new ArrayList<>();
     List<Evaluator> projection = new ArrayList<>();
-    for (SelectColumn c : keyColumns) {
-      key.add(new Column(c.name(), newKeys.get(keyColumns.indexOf(c)).type(), Column.Namespace.KEY));
+    ResultOrder order = new ResultOrder();
+    for (int i = 0; i < keyColumns.size(); i++) {
+      if (keyColumns.get(i) != null) {
+        key.add(new Column(keyColumns.get(i).name(), newKeys.get(i).type(), Column.Namespace.KEY));
+      }
     }
     for (SelectColumn c : select) {
-      if (!keyColumns.contains(c)) {
+      if (keyColumns.contains(c)) {
+        order.key(c.name(), newKeys.get(keyColumns.indexOf(c)).type(), keyColumns.indexOf(c));
+      } else {
         Compiled e = Clauses.compile(selectCompiler, c.expression(), "SELECT", false);
         value.add(new Column(c.name(), Clauses.typeOf(e, c), Column.Namespace.VALUE));
         projection.add(e.evaluator());
+        order.value(c, Clauses.typeOf(e, c), false);
       }
     }
     if (target.with().string("TIMESTAMP") != null) {
       throw new UnsupportedFeatureException("TIMESTAMP together with PARTITION BY is not supported yet");
     }
-    DataSource sink = sinks.resolve(target, source, new LogicalSchema(key, value), null, sql);
-    Topology topology = new TopologyFactory(queryId, log).partitionBy(source, sink,
+    OutputPlanner.Output output = outputs.resolve(target, source, new LogicalSchema(key, value), null, sql, order,
+        false);
+    BuiltTopology built = new TopologyFactory(queryId, log).partitionBy(source, output.output(),
         where == null ? null : where.evaluator(), keyEvaluators.toArray(new Evaluator[0]),
         relayout.toArray(new Evaluator[0]), projection.toArray(new Evaluator[0]), layout.size());
-    return new PlannedQuery(queryId, sink, topology, List.of(source.topic()));
+    return new PlannedQuery(queryId, output.sink(), built.topology(), List.of(source.topic()), null, order.columns());
   }
 
   /**
@@ -138,6 +146,8 @@ final class PartitionByPlanner {
               && after.resolve(r) != null && after.resolve(r).index() == keyIndex)
           || c.expression().toString().equals(p.toString())).toList();
       if (refs.isEmpty()) {
+        // A transient query need not project the new key: the key's slot stays empty.
+        keyColumns.add(null);
         missing.add(p.toString());
       } else if (refs.size() > 1) {
         throw new KsqlException("The projection contains a key column (`" + newKeys.get(i).name()
@@ -152,7 +162,7 @@ final class PartitionByPlanner {
         keyColumns.add(chosen);
       }
     }
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() && !target.isTransient()) {
       throw Clauses.notInProjection(target.name(), "partitioning expression", missing, missing.get(0));
     }
     return keyColumns;

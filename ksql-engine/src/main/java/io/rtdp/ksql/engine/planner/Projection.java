@@ -19,6 +19,15 @@ final class Projection {
 
   static List<SelectColumn> resolve(Query query, LogicalSchema schema, String alias,
       Function<Expression, SqlType> typeOf) {
+    return resolve(query, schema, alias, typeOf, false, false);
+  }
+
+  /**
+   * A transient query may project pseudo columns without an alias, and its {@code *} over a
+   * windowed source lists WINDOWSTART and WINDOWEND after the key columns.
+   */
+  static List<SelectColumn> resolve(Query query, LogicalSchema schema, String alias,
+      Function<Expression, SqlType> typeOf, boolean transientQuery, boolean windowed) {
     Set<String> taken = new HashSet<>();
     schema.columns().forEach(c -> taken.add(c.name()));
     List<SelectColumn> out = new ArrayList<>();
@@ -29,7 +38,15 @@ final class Projection {
         if (all.source() != null && !all.source().equals(alias)) {
           throw new KsqlException("'" + all.source() + "' is not a valid stream/table name or alias.");
         }
-        for (Column c : schema.columns()) {
+        for (Column c : schema.key()) {
+          out.add(new SelectColumn(c.name(), new Expression.ColumnRef(all.pos(), alias, c.name())));
+        }
+        if (transientQuery && windowed) {
+          for (String bound : List.of(SystemColumns.WINDOWSTART, SystemColumns.WINDOWEND)) {
+            out.add(new SelectColumn(bound, new Expression.ColumnRef(all.pos(), alias, bound)));
+          }
+        }
+        for (Column c : schema.value()) {
           out.add(new SelectColumn(c.name(), new Expression.ColumnRef(all.pos(), alias, c.name())));
         }
         continue;
@@ -50,7 +67,7 @@ final class Projection {
       if (single.alias() != null) {
         name = checkedAlias(single.alias());
       } else if (e instanceof Expression.ColumnRef c) {
-        if (SystemColumns.isReserved(c.name()) && !SystemColumns.isWindowBound(c.name())) {
+        if (!transientQuery && SystemColumns.isReserved(c.name()) && !SystemColumns.isWindowBound(c.name())) {
           throw new KsqlException("Reserved column name in select: `" + c.name() + "`. Please remove or alias the column.");
         }
         name = c.name();

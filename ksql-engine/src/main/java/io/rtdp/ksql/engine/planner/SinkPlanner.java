@@ -3,6 +3,7 @@ package io.rtdp.ksql.engine.planner;
 import io.rtdp.ksql.engine.EngineConfig;
 import io.rtdp.ksql.engine.KafkaTopics;
 import io.rtdp.ksql.engine.KsqlException;
+import io.rtdp.ksql.engine.analyzer.RegistryProperties;
 import io.rtdp.ksql.engine.analyzer.WithProperties;
 import io.rtdp.ksql.engine.expression.Compiled;
 import io.rtdp.ksql.engine.expression.Evaluator;
@@ -47,6 +48,7 @@ final class SinkPlanner {
     String valueFormat = with.valueFormat() != null ? with.valueFormat() : source.valueFormat();
     Format kf = Formats.of(keyFormat);
     Format vf = Formats.of(valueFormat);
+    with.checkDelimiters(kf.name(), vf.name());
     Boolean wrap = with.bool("WRAP_SINGLE_VALUE");
     if (wrap != null) {
       if (schema.value().size() != 1) {
@@ -60,13 +62,18 @@ final class SinkPlanner {
       wrap = config.wrapSingleValues();
     }
     FormatOptions keyOptions = new FormatOptions(null, with.has("KEY_DELIMITER") ? with.delimiter("KEY_DELIMITER")
-        : source.keyOptions().delimiter());
+        : source.keyOptions().delimiter(), RegistryProperties.key(with, kf, target.name(), config));
     FormatOptions valueOptions = new FormatOptions(wrap, with.has("VALUE_DELIMITER")
-        ? with.delimiter("VALUE_DELIMITER") : source.valueOptions().delimiter());
+        ? with.delimiter("VALUE_DELIMITER") : source.valueOptions().delimiter(),
+        RegistryProperties.value(with, vf, config));
     kf.validate(schema.key(), true, keyOptions);
     vf.validate(schema.value(), false, valueOptions);
     String topic = with.string("KAFKA_TOPIC") != null ? with.string("KAFKA_TOPIC")
         : config.outputTopicPrefix() + target.name();
+    // The sink's schemas are registered when the query is created, so that consumers can read its
+    // topic before the first record, and a registry that refuses them fails the statement, not the query.
+    kf.registerSchema(topic, schema.key(), true, keyOptions, false);
+    vf.registerSchema(topic, schema.value(), false, valueOptions, false);
     Integer partitions = with.integer("PARTITIONS");
     if (!topics.exists(topic)) {
       topics.create(topic, partitions != null ? partitions : topics.partitions(source.topic()));

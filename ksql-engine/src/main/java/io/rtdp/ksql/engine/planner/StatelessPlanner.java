@@ -14,6 +14,7 @@ import io.rtdp.ksql.engine.parser.Expression;
 import io.rtdp.ksql.engine.parser.Query;
 import io.rtdp.ksql.engine.schema.Column;
 import io.rtdp.ksql.engine.schema.LogicalSchema;
+import io.rtdp.ksql.engine.topology.BuiltTopology;
 import io.rtdp.ksql.engine.topology.ProcessingLog;
 import io.rtdp.ksql.engine.topology.TopologyFactory;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.Topology;
 
 /**
  * A query without aggregation or re-keying: filter, projection and table functions, row by row.
@@ -30,12 +30,12 @@ import org.apache.kafka.streams.Topology;
 final class StatelessPlanner {
   private final FunctionRegistry functions;
   private final ProcessingLog log;
-  private final SinkPlanner sinks;
+  private final OutputPlanner outputs;
 
-  StatelessPlanner(FunctionRegistry functions, ProcessingLog log, SinkPlanner sinks) {
+  StatelessPlanner(FunctionRegistry functions, ProcessingLog log, OutputPlanner outputs) {
     this.functions = functions;
     this.log = log;
-    this.sinks = sinks;
+    this.outputs = outputs;
   }
 
   PlannedQuery plan(String queryId, Query query, DataSource source, RowLayout layout,
@@ -64,29 +64,38 @@ final class StatelessPlanner {
     List<Column> key = new ArrayList<>();
     List<Column> value = new ArrayList<>();
     List<Evaluator> values = new ArrayList<>();
+    ResultOrder order = new ResultOrder();
     for (SelectColumn c : select) {
       Compiled e = compiled.get(c);
       if (keyColumns.contains(c)) {
         key.add(new Column(c.name(), Clauses.typeOf(e, c), Column.Namespace.KEY));
+        order.key(c.name(), Clauses.typeOf(e, c), keyColumns.indexOf(c));
       } else {
         value.add(new Column(c.name(), Clauses.typeOf(e, c), Column.Namespace.VALUE));
         values.add(e.evaluator());
+        order.value(c, Clauses.typeOf(e, c), source.isWindowed());
       }
     }
     key.sort(Comparator.comparingInt(k -> keyColumns.indexOf(
-        keyColumns.stream().filter(s -> s.name().equals(k.name())).findFirst().orElseThrow())));
-    if (newKey == null && !keyOrderMatchesSource(keyColumns, source)) {
+        keyColumns.stream().filter(s -> s != null && s.name().equals(k.name())).findFirst().orElseThrow())));
+    if (newKey == null && !target.isTransient() && !keyOrderMatchesSource(keyColumns, source)) {
       throw new UnsupportedFeatureException("Reordering key columns is not supported yet");
     }
-    DataSource sink = sinks.resolve(target, source, new LogicalSchema(key, value), source.window(), sql);
+    OutputPlanner.Output output = outputs.resolve(target, source, new LogicalSchema(key, value), source.window(), sql,
+        order, source.isTable());
     Evaluator timestamp = SinkPlanner.timestamp(target, select, compiled);
-    Topology topology = new TopologyFactory(queryId, log).stateless(source, sink,
+    BuiltTopology built = new TopologyFactory(queryId, log).stateless(source, output.output(),
         where == null ? null : where.evaluator(), newKey, values.toArray(new Evaluator[0]), timestamp, layout.size(),
         tableFunctions.toArray(new Evaluator[0]));
-    return new PlannedQuery(queryId, sink, topology, List.of(source.topic()));
+    return new PlannedQuery(queryId, output.sink(), built.topology(), List.of(source.topic()),
+        built.materialization(), order.columns());
   }
 
-  /** The projected columns that carry the source's key columns, each exactly once, in key order. */
+  /**
+   * The projected columns that carry the source's key columns, each exactly once, in key order. A
+   * transient query need not project them (null entries) and may project them more than once (the
+   * first one is the key).
+   */
   private static List<SelectColumn> sourceKeyColumns(DataSource source, List<SelectColumn> select,
       QueryPlanner.Target target) {
     List<SelectColumn> keyColumns = new ArrayList<>();
@@ -94,7 +103,9 @@ final class StatelessPlanner {
     for (Column k : source.schema().key()) {
       List<SelectColumn> refs = select.stream()
           .filter(c -> c.expression() instanceof Expression.ColumnRef r && r.name().equals(k.name())).toList();
-      if (refs.isEmpty()) {
+      if (target.isTransient()) {
+        keyColumns.add(refs.isEmpty() ? null : refs.get(0));
+      } else if (refs.isEmpty()) {
         missing.add(k.name());
       } else if (refs.size() > 1) {
         throw new KsqlException("The projection contains a key column (`" + k.name() + "`) more than once, "

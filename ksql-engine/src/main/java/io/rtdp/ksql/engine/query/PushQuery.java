@@ -6,7 +6,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * A planned {@code SELECT … EMIT CHANGES}: a topology that hands every result row to the consumer
  * given when it was planned, writing to no topic. The caller runs it as its own Kafka Streams
- * application, stops it after {@code limit} rows (null: no limit) and cleans it up.
+ * application ({@code applicationId}), stops it after {@code limit} rows (null: no limit; the
+ * topology never hands more) and cleans it up.
  */
 public record PushQuery(String queryId, List<ResultColumn> columns, Topology topology, List<String> sourceTopics,
-    Integer limit) {}
+    Integer limit, String applicationId) {}

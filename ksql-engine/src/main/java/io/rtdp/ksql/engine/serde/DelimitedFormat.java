@@ -26,8 +26,11 @@ final class DelimitedFormat implements Format {
   public void validate(List<Column> columns, boolean isKey, FormatOptions options) {
     for (Column c : columns) {
       switch (c.type().base()) {
-        case ARRAY, MAP, STRUCT -> throw new KsqlException(
-            "The 'DELIMITED' format does not support type '" + c.type().base() + "'");
+        case ARRAY, MAP, STRUCT -> {
+          String problem = "The 'DELIMITED' format does not support type '" + c.type().base() + "'";
+          throw new KsqlException(isKey
+              ? Format.keyFormatProblem(name(), columns, problem + ", column: `" + c.name() + "`") : problem);
+        }
         default -> { }
       }
     }
@@ -37,7 +40,8 @@ final class DelimitedFormat implements Format {
   public Serde<List<Object>> serde(List<Column> columns, boolean isKey, FormatOptions options) {
     char delimiter = options.delimiter();
     return Serdes.serdeFrom(
-        (topic, values) -> values == null ? null : write(values, delimiter).getBytes(StandardCharsets.UTF_8),
+        (topic, values) -> Format.writesNothing(values, isKey) ? null
+            : write(values, delimiter).getBytes(StandardCharsets.UTF_8),
         (topic, bytes) -> {
           if (bytes == null) {
             if (!isKey) {
@@ -129,7 +133,7 @@ final class DelimitedFormat implements Format {
       }
       Object v = values.get(i);
       if (v != null) {
-        b.append(quoteIfNeeded(text(v), delimiter));
+        b.append(quoteIfNeeded(text(v), delimiter, i == 0));
       }
     }
     return b.toString();
@@ -151,12 +155,15 @@ final class DelimitedFormat implements Format {
     return v.toString();
   }
 
-  /** Quotes like Commons CSV's minimal mode: special characters, or a leading/trailing oddity. */
-  private static String quoteIfNeeded(String s, char delimiter) {
+  /**
+   * Quotes like Commons CSV's minimal mode: special characters, or a leading/trailing oddity; the
+   * first field of a record is quoted when it starts with '-' too (ksqlDB writes "-10" for -10).
+   */
+  private static String quoteIfNeeded(String s, char delimiter, boolean firstOfRecord) {
     boolean quote = false;
     if (s.isEmpty()) {
       quote = false;
-    } else if (s.charAt(0) <= '#') {
+    } else if (s.charAt(0) <= '#' || (firstOfRecord && s.charAt(0) == '-')) {
       quote = true;
     } else {
       for (int i = 0; i < s.length(); i++) {

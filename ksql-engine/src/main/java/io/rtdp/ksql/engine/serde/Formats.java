@@ -12,8 +12,10 @@ public final class Formats {
       "JSON", new JsonFormat(),
       "DELIMITED", new DelimitedFormat(),
       "KAFKA", new KafkaFormat(),
-      "NONE", new NoneFormat());
-  private static final Set<String> PLANNED = Set.of("AVRO", "JSON_SR", "PROTOBUF", "PROTOBUF_NOSR");
+      "NONE", new NoneFormat(),
+      "AVRO", new AvroFormat(),
+      "JSON_SR", new JsonSrFormat());
+  private static final Set<String> PLANNED = Set.of("PROTOBUF", "PROTOBUF_NOSR");
 
   private Formats() {}
 

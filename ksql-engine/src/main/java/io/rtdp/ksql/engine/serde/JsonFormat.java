@@ -51,14 +51,13 @@ final class JsonFormat implements Format {
 
   @Override
   public Serde<List<Object>> serde(List<Column> columns, boolean isKey, FormatOptions options) {
-    boolean unwrapped = columns.size() == 1
-        && (isKey || Boolean.FALSE.equals(options.wrapSingleValue()));
+    boolean unwrapped = options.unwrapped(columns.size(), isKey);
     return Serdes.serdeFrom(
-        (topic, values) -> values == null ? null : write(columns, values, unwrapped),
+        (topic, values) -> Format.writesNothing(values, isKey) ? null : write(columns, values, unwrapped),
         (topic, bytes) -> read(columns, bytes, unwrapped, isKey));
   }
 
-  private static byte[] write(List<Column> columns, List<Object> values, boolean unwrapped) {
+  static byte[] write(List<Column> columns, List<Object> values, boolean unwrapped) {
     try {
       if (unwrapped) {
         return MAPPER.writeValueAsBytes(JsonValues.toJson(values.get(0)));
@@ -73,7 +72,7 @@ final class JsonFormat implements Format {
     }
   }
 
-  private static List<Object> read(List<Column> columns, byte[] bytes, boolean unwrapped, boolean isKey) {
+  static List<Object> read(List<Column> columns, byte[] bytes, boolean unwrapped, boolean isKey) {
     if (bytes == null) {
       if (!isKey) {
         return null;

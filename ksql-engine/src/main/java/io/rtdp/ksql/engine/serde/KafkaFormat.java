@@ -31,8 +31,7 @@ final class KafkaFormat implements Format {
       }
     }
     if (problem != null) {
-      throw new KsqlException(isKey ? "Key format does not support schema.\nformat: KAFKA\nschema: " + columns
-          + "\nreason: " + problem : problem);
+      throw new KsqlException(isKey ? Format.keyFormatProblem(name(), columns, problem) : problem);
     }
   }
 

@@ -8,9 +8,10 @@ import java.util.List;
  * why it failed, the data of ksqlDB's DESERIALIZATION_ERROR processing-log entry (SPEC §3.3).
  *
  * @param target "key" or "value", the part that failed
+ * @param record the bytes that failed (null for a null key or value), for logs that include row contents
  */
 public record DeserializationError(String queryId, String topic, int partition, long offset, String target,
-    String errorMessage, Throwable cause) {
+    String errorMessage, Throwable cause, byte[] record) {
 
   /** The messages of the cause chain, outermost first: the log record's {@code cause} array. */
   public List<String> causes() {

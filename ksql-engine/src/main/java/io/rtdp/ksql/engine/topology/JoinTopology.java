@@ -2,7 +2,6 @@ package io.rtdp.ksql.engine.topology;
 
 import io.rtdp.ksql.engine.KsqlException;
 import io.rtdp.ksql.engine.expression.Evaluator;
-import io.rtdp.ksql.engine.metastore.DataSource;
 import io.rtdp.ksql.engine.parser.Query;
 import io.rtdp.ksql.engine.serde.InternalCodec;
 import java.time.Duration;
@@ -10,20 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.JoinWindows;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.StreamJoined;
 import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Builds the topology of a join query: the sources, re-keying, each Kafka Streams join, projection, sink. */
 final class JoinTopology {
+  /** The store of a table-table join's filtered rows; pull queries read it by this name. */
+  static final String RESULT_STORE = "Join-Where-Materialize";
+
   private final String queryId;
   private final ProcessingLog log;
   private final InternalCodec codec;
@@ -37,22 +37,29 @@ final class JoinTopology {
     this.codec = codec;
   }
 
-  Topology build(JoinSpec spec, RowSelector selector, DataSource sink) {
+  BuiltTopology build(JoinSpec spec, RowSelector selector, QueryOutput output) {
     StreamsBuilder builder = new StreamsBuilder();
     JoinedSoFar current = joined(builder, spec);
-    Produced<List<Object>, List<Object>> produced =
-        Produced.with(SourceSerdes.key(sink), SourceSerdes.value(sink)).withName("KsqlTopic-Sink");
+    OutputWriter writer = new OutputWriter(output);
     if (current.stream() != null) {
-      current.stream().processValues(() -> new SelectProcessor(selector), Named.as("Project"))
-          .to(sink.topic(), produced);
-    } else {
-      current.table().filter((k, row) -> selector.passes(row), Named.as("Where"))
-          .mapValues((k, row) -> {
-            RowSelector.Selected s = selector.select(k, row);
-            return s == null ? null : s.value();
-          }, Named.as("Project")).toStream().to(sink.topic(), produced);
+      writer.write(current.stream().processValues(() -> new SelectProcessor(selector), Named.as("Project")),
+          "KsqlTopic-Sink", false);
+      return new BuiltTopology(builder.build(), null);
     }
-    return builder.build();
+    KTable<List<Object>, Object[]> filtered = output instanceof QueryOutput.Topic
+        // A persistent table join keeps its joined rows in a store for pull queries.
+        ? current.table().filter((k, row) -> selector.passes(row), Named.as("Where"),
+            Materialized.<List<Object>, Object[], KeyValueStore<Bytes, byte[]>>as(RESULT_STORE)
+                .withKeySerde(codec.listSerde()).withValueSerde(codec.rowSerde()))
+        : current.table().filter((k, row) -> selector.passes(row), Named.as("Where"));
+    writer.write(filtered.mapValues((k, row) -> {
+      RowSelector.Selected s = selector.select(k, row);
+      return s == null ? null : s.value();
+    }, Named.as("Project")).toStream(), "KsqlTopic-Sink", false);
+    return new BuiltTopology(builder.build(), output instanceof QueryOutput.Topic
+        ? new Materialization(RESULT_STORE, Materialization.StoreKind.KEY_VALUE,
+            (key, stored, start, end) -> TopologyFactory.selected(selector, key, stored))
+        : null);
   }
 
   /** The join as rows for further processing (e.g. aggregation). */

@@ -15,4 +15,13 @@ public interface ProcessingLog {
   default void deserializationError(DeserializationError error) {
     error(error.queryId(), error.describe(), error.cause());
   }
+
+  /**
+   * An expression that failed on {@code row} (the values the query evaluated it on): logs that
+   * include row contents ({@code ksql.logging.processing.rows.include}) keep it; the default
+   * passes only the text to {@link #error}.
+   */
+  default void recordProcessingError(String queryId, String message, Throwable cause, Object[] row) {
+    error(queryId, message, cause);
+  }
 }

@@ -56,7 +56,7 @@ final class RowSelector {
     try {
       return Boolean.TRUE.equals(where.eval(row));
     } catch (RuntimeException e) {
-      log.error(queryId, "Error in WHERE expression: " + e.getMessage(), e);
+      log.recordProcessingError(queryId, "Error in WHERE expression: " + e.getMessage(), e, row);
       return false;
     }
   }
@@ -80,7 +80,7 @@ final class RowSelector {
           return null;
         }
       } catch (RuntimeException e) {
-        log.error(queryId, "Error in WHERE expression: " + e.getMessage(), e);
+        log.recordProcessingError(queryId, "Error in WHERE expression: " + e.getMessage(), e, row);
         return null;
       }
     }
@@ -117,7 +117,7 @@ final class RowSelector {
     try {
       return e.eval(row);
     } catch (RuntimeException ex) {
-      log.error(queryId, "Error computing expression: " + ex.getMessage(), ex);
+      log.recordProcessingError(queryId, "Error computing expression: " + ex.getMessage(), ex, row);
       return null;
     }
   }

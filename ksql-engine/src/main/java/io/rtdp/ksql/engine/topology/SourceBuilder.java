@@ -64,8 +64,13 @@ public final class SourceBuilder {
         .filter((k, v) -> k != null && !k.contains(null), Named.as(prefix + "-NonNullKey"))
         .toTable(Named.as(prefix + "-Reduce"),
             Materialized.<List<Object>, Object[], org.apache.kafka.streams.state.KeyValueStore<
-                org.apache.kafka.common.utils.Bytes, byte[]>>as(prefix + "-Reduce")
+                org.apache.kafka.common.utils.Bytes, byte[]>>as(storeName(prefix))
                 .withKeySerde(codec.listSerde()).withValueSerde(codec.rowSerde()));
+  }
+
+  /** The store of a table source read with {@code prefix}. */
+  static String storeName(String prefix) {
+    return prefix + "-Reduce";
   }
 
   private static int indexOf(List<io.rtdp.ksql.engine.schema.Column> columns, String name) {

@@ -5,19 +5,19 @@ import io.rtdp.ksql.engine.metastore.DataSource;
 import io.rtdp.ksql.engine.parser.WindowSpec;
 import io.rtdp.ksql.engine.serde.InternalCodec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.SessionWindows;
 import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.TimeWindows;
@@ -26,8 +26,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.WindowStore;
 
-/** Builds the Kafka Streams topology of a planned persistent query. */
+/** Builds the Kafka Streams topology of a planned query, ending in its {@link QueryOutput}. */
 public final class TopologyFactory {
+  /** The aggregation's state store; pull queries read it by this name. */
+  static final String AGGREGATE_STORE = "Aggregate-Aggregate-Materialize";
+
   private final String queryId;
   private final ProcessingLog log;
   private final InternalCodec codec = new InternalCodec();
@@ -37,53 +40,74 @@ public final class TopologyFactory {
     this.log = log;
   }
 
-  /** Filter/project (and PARTITION BY) from a stream or a table into the sink. */
-  public Topology stateless(DataSource source, DataSource sink, Evaluator where, Evaluator[] newKey,
+  /** Filter/project (and PARTITION BY NULL) from a stream or a table into the output. */
+  public BuiltTopology stateless(DataSource source, QueryOutput output, Evaluator where, Evaluator[] newKey,
       Evaluator[] values, Evaluator timestamp, int rowWidth, Evaluator[] tableFunctions) {
     StreamsBuilder builder = new StreamsBuilder();
     RowSelector selector = new RowSelector(queryId, log, where, newKey, values, timestamp, rowWidth,
         source.schema().key().size());
-    Produced<List<Object>, List<Object>> produced = Produced.with(
-        sink.isWindowed() ? SourceSerdes.windowedListKey(sink) : SourceSerdes.key(sink), SourceSerdes.value(sink))
-        .withName("KsqlTopic-Sink");
+    OutputWriter writer = new OutputWriter(output);
     if (source.isTable()) {
       KTable<List<Object>, Object[]> table = SourceBuilder.table(builder, source, codec, log, queryId);
-      table.filter((k, row) -> selector.passes(row), Named.as("Where")).mapValues((k, row) -> {
+      writer.write(table.filter((k, row) -> selector.passes(row), Named.as("Where")).mapValues((k, row) -> {
         RowSelector.Selected s = selector.select(k, row);
         return s == null ? null : s.value();
-      }, Named.as("Project")).toStream().to(sink.topic(), produced);
-    } else {
-      KStream<List<Object>, Object[]> stream = SourceBuilder.stream(builder, source, log, queryId);
-      KStream<List<Object>, List<Object>> out;
-      if (tableFunctions.length > 0) {
-        out = stream.processValues(() -> new TableFunctionProcessor(queryId, log, tableFunctions, selector),
-            Named.as("FlatMap-Project"));
-      } else if (newKey == null) {
-        out = stream.processValues(() -> new SelectProcessor(selector), Named.as("Project"));
-      } else {
-        out = stream.process(() -> new RekeyProcessor(selector), Named.as("PartitionBy-Project"));
-      }
-      out.to(sink.topic(), produced);
+      }, Named.as("Project")).toStream(), "KsqlTopic-Sink", source.isWindowed());
+      // The source's own store holds the input rows: WHERE and the projection apply on read.
+      return new BuiltTopology(builder.build(), new Materialization(SourceBuilder.storeName("KsqlTopic"),
+          Materialization.StoreKind.KEY_VALUE, (key, stored, start, end) -> selected(selector, key, stored)));
     }
-    return builder.build();
+    KStream<List<Object>, Object[]> stream = SourceBuilder.stream(builder, source, log, queryId);
+    KStream<List<Object>, List<Object>> out;
+    if (tableFunctions.length > 0) {
+      out = stream.processValues(() -> new TableFunctionProcessor(queryId, log, tableFunctions, selector),
+          Named.as("FlatMap-Project"));
+    } else if (newKey == null) {
+      out = stream.processValues(() -> new SelectProcessor(selector), Named.as("Project"));
+    } else {
+      out = stream.process(() -> new RekeyProcessor(selector), Named.as("PartitionBy-Project"));
+    }
+    writer.write(out, "KsqlTopic-Sink", source.isWindowed());
+    return new BuiltTopology(builder.build(), null);
+  }
+
+  /** The value columns a stored input row selects to, or null when WHERE filters it out. */
+  static List<Object> selected(RowSelector selector, List<Object> key, Object stored) {
+    Object[] row = (Object[]) stored;
+    if (row == null || !selector.passes(row)) {
+      return null;
+    }
+    RowSelector.Selected s = selector.select(key, row);
+    return s == null ? null : s.value();
+  }
+
+  /** CREATE SOURCE TABLE: the table's topic kept in a store for pull queries; writes nothing. */
+  public BuiltTopology materialize(DataSource table) {
+    StreamsBuilder builder = new StreamsBuilder();
+    SourceBuilder.table(builder, table, codec, log, queryId);
+    int keys = table.schema().key().size();
+    int values = table.schema().value().size();
+    return new BuiltTopology(builder.build(), new Materialization(SourceBuilder.storeName("KsqlTopic"),
+        Materialization.StoreKind.KEY_VALUE, (key, stored, start, end) -> stored == null ? null
+            : new ArrayList<>(Arrays.asList((Object[]) stored).subList(keys, keys + values))));
   }
 
   /** A two-source join followed by WHERE and the projection. */
-  public Topology join(JoinSpec spec, DataSource sink, Evaluator where, Evaluator[] values, Evaluator timestamp) {
+  public BuiltTopology join(JoinSpec spec, QueryOutput output, Evaluator where, Evaluator[] values,
+      Evaluator timestamp) {
     RowSelector selector = new RowSelector(queryId, log, where, null, values, timestamp, spec.width(), 0);
-    return new JoinTopology(queryId, log, codec).build(spec, selector, sink);
+    return new JoinTopology(queryId, log, codec).build(spec, selector, output);
   }
 
   /** PARTITION BY: WHERE and the new key on the source row, the projection on the re-laid row. */
-  public Topology partitionBy(DataSource source, DataSource sink, Evaluator where, Evaluator[] newKey,
+  public BuiltTopology partitionBy(DataSource source, QueryOutput output, Evaluator where, Evaluator[] newKey,
       Evaluator[] relayout, Evaluator[] values, int rowWidth) {
     StreamsBuilder builder = new StreamsBuilder();
     RowSelector selector = new RowSelector(queryId, log, where, newKey, values, null, rowWidth,
         source.schema().key().size()).withRelayout(relayout);
-    SourceBuilder.stream(builder, source, log, queryId)
-        .process(() -> new RekeyProcessor(selector), Named.as("PartitionBy-Project"))
-        .to(sink.topic(), Produced.with(SourceSerdes.key(sink), SourceSerdes.value(sink)).withName("KsqlTopic-Sink"));
-    return builder.build();
+    new OutputWriter(output).write(SourceBuilder.stream(builder, source, log, queryId)
+        .process(() -> new RekeyProcessor(selector), Named.as("PartitionBy-Project")), "KsqlTopic-Sink", false);
+    return new BuiltTopology(builder.build(), null);
   }
 
   /** Rows read from a source topic. */
@@ -102,17 +126,26 @@ public final class TopologyFactory {
    * GROUP BY aggregation, optionally windowed. {@code keyUnchanged} avoids a repartition when the
    * grouping is the input's key.
    */
-  public Topology aggregate(RowInput source, DataSource sink, Evaluator where, Evaluator[] groupBy,
+  public BuiltTopology aggregate(RowInput source, QueryOutput output, Evaluator where, Evaluator[] groupBy,
       boolean keyUnchanged, AggregateSpec aggregates, WindowSpec window, boolean emitFinal, Evaluator having,
       Evaluator[] projection) {
     StreamsBuilder builder = new StreamsBuilder();
     Serde<List<Object>> keySerde = codec.listSerde();
     Serde<Object[]> rowSerde = codec.rowSerde();
     Serde<List<Object>> accSerde = codec.listSerde();
-    AggregateOutput output = new AggregateOutput(queryId, log, aggregates, groupBy.length, having, projection);
+    AggregateOutput result = new AggregateOutput(queryId, log, aggregates, groupBy.length, having, projection);
+    OutputWriter writer = new OutputWriter(output);
+    // The aggregate's store holds the accumulators: HAVING and the projection apply on read.
+    Materialization.StoredRows stored = (key, acc, start, end) -> {
+      @SuppressWarnings("unchecked")
+      List<Object> a = (List<Object>) acc;
+      return a != null && result.passes(key, a, start, end) ? result.value(key, a, start, end) : null;
+    };
     Materialized<List<Object>, List<Object>, KeyValueStore<Bytes, byte[]>> kvStore =
-        Materialized.<List<Object>, List<Object>, KeyValueStore<Bytes, byte[]>>as("Aggregate-Aggregate-Materialize")
+        Materialized.<List<Object>, List<Object>, KeyValueStore<Bytes, byte[]>>as(AGGREGATE_STORE)
             .withKeySerde(keySerde).withValueSerde(accSerde);
+    Materialization kvMaterialization =
+        new Materialization(AGGREGATE_STORE, Materialization.StoreKind.KEY_VALUE, stored);
     if (source.isTable()) {
       KTable<List<Object>, Object[]> table = source.table().apply(builder);
       KTable<List<Object>, List<Object>> aggregated = table
@@ -120,11 +153,10 @@ public final class TopologyFactory {
               Grouped.with("Aggregate-GroupBy", keySerde, rowSerde))
           .aggregate(aggregates::initialize, (k, row, acc) -> aggregates.aggregate(row, acc),
               (k, row, acc) -> aggregates.undo(row, acc), Named.as("Aggregate-Aggregate"), kvStore);
-      aggregated.filter((k, acc) -> output.passes(k, acc, null, null), Named.as("Aggregate-Having"))
+      writer.write(aggregated.filter((k, acc) -> result.passes(k, acc, null, null), Named.as("Aggregate-Having"))
           .toStream()
-          .mapValues((k, acc) -> output.value(k, acc, null, null), Named.as("Aggregate-Project"))
-          .to(sink.topic(), Produced.with(SourceSerdes.key(sink), SourceSerdes.value(sink)));
-      return builder.build();
+          .mapValues((k, acc) -> result.value(k, acc, null, null), Named.as("Aggregate-Project")), null, false);
+      return new BuiltTopology(builder.build(), kvMaterialization);
     }
     KStream<List<Object>, Object[]> stream = source.stream().apply(builder);
     KGroupedStream<List<Object>, Object[]> grouped;
@@ -139,23 +171,23 @@ public final class TopologyFactory {
           .groupByKey(Grouped.with("Aggregate-GroupBy", keySerde, rowSerde));
     }
     if (window == null) {
-      grouped.aggregate(aggregates::initialize, (k, row, acc) -> aggregates.aggregate(row, acc),
+      writer.write(grouped.aggregate(aggregates::initialize, (k, row, acc) -> aggregates.aggregate(row, acc),
               Named.as("Aggregate-Aggregate"), kvStore)
-          .filter((k, acc) -> output.passes(k, acc, null, null), Named.as("Aggregate-Having"))
+          .filter((k, acc) -> result.passes(k, acc, null, null), Named.as("Aggregate-Having"))
           .toStream()
-          .mapValues((k, acc) -> output.value(k, acc, null, null), Named.as("Aggregate-Project"))
-          .to(sink.topic(), Produced.with(SourceSerdes.key(sink), SourceSerdes.value(sink)));
-      return builder.build();
+          .mapValues((k, acc) -> result.value(k, acc, null, null), Named.as("Aggregate-Project")), null, false);
+      return new BuiltTopology(builder.build(), kvMaterialization);
     }
     KTable<Windowed<List<Object>>, List<Object>> windowed = windowedAggregate(grouped, aggregates, window, keySerde,
         accSerde, emitFinal ? EmitStrategy.onWindowClose() : EmitStrategy.onWindowUpdate());
-    windowed.filter((k, acc) -> output.passes(k.key(), acc, k.window().start(), k.window().end()),
-            Named.as("Aggregate-Having"))
+    writer.writeWindowed(windowed.filter((k, acc) -> result.passes(k.key(), acc, k.window().start(),
+                k.window().end()), Named.as("Aggregate-Having"))
         .toStream()
-        .mapValues((k, acc) -> output.value(k.key(), acc, k.window().start(), k.window().end()),
-            Named.as("Aggregate-Project"))
-        .to(sink.topic(), Produced.with(SourceSerdes.windowedKey(sink), SourceSerdes.value(sink)));
-    return builder.build();
+        .mapValues((k, acc) -> result.value(k.key(), acc, k.window().start(), k.window().end()),
+            Named.as("Aggregate-Project")));
+    return new BuiltTopology(builder.build(), new Materialization(AGGREGATE_STORE,
+        window.type() == WindowSpec.Type.SESSION ? Materialization.StoreKind.SESSION : Materialization.StoreKind.WINDOW,
+        stored));
   }
 
   private KTable<Windowed<List<Object>>, List<Object>> windowedAggregate(KGroupedStream<List<Object>, Object[]> grouped,
@@ -169,7 +201,7 @@ public final class TopologyFactory {
           .emitStrategy(emit)
           .aggregate(aggregates::initialize, (k, row, acc) -> aggregates.aggregate(row, acc),
               (k, a, b) -> aggregates.merge(a, b), Named.as("Aggregate-Aggregate"),
-              Materialized.<List<Object>, List<Object>, SessionStore<Bytes, byte[]>>as("Aggregate-Aggregate-Materialize")
+              Materialized.<List<Object>, List<Object>, SessionStore<Bytes, byte[]>>as(AGGREGATE_STORE)
                   .withKeySerde(keySerde).withValueSerde(accSerde).withRetention(WindowDefinition.retention(window, emitFinal)));
     }
     TimeWindows windows = TimeWindows.ofSizeAndGrace(size, grace);
@@ -180,7 +212,7 @@ public final class TopologyFactory {
         .emitStrategy(emit)
         .aggregate(aggregates::initialize, (k, row, acc) -> aggregates.aggregate(row, acc),
             Named.as("Aggregate-Aggregate"),
-            Materialized.<List<Object>, List<Object>, WindowStore<Bytes, byte[]>>as("Aggregate-Aggregate-Materialize")
+            Materialized.<List<Object>, List<Object>, WindowStore<Bytes, byte[]>>as(AGGREGATE_STORE)
                 .withKeySerde(keySerde).withValueSerde(accSerde).withRetention(WindowDefinition.retention(window, emitFinal)));
   }
 }

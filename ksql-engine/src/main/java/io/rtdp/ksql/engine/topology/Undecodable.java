@@ -18,10 +18,13 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 final class Undecodable extends AbstractList<Object> {
   final String target;
   final RuntimeException error;
+  /** The bytes that failed, for processing-log entries that include row contents. */
+  private final byte[] data;
 
-  private Undecodable(String target, RuntimeException error) {
+  private Undecodable(String target, RuntimeException error, byte[] data) {
     this.target = target;
     this.error = error;
+    this.data = data;
   }
 
   @Override
@@ -36,24 +39,25 @@ final class Undecodable extends AbstractList<Object> {
 
   /** The serde with a deserializer that yields an {@code Undecodable} instead of throwing. */
   static Serde<List<Object>> tolerant(Serde<List<Object>> serde, String target) {
-    return Serdes.serdeFrom(serde.serializer(), tolerant(serde.deserializer(), e -> new Undecodable(target, e)));
+    return Serdes.serdeFrom(serde.serializer(),
+        tolerant(serde.deserializer(), (e, data) -> new Undecodable(target, e, data)));
   }
 
   /** As {@link #tolerant(Serde, String)} for a windowed key; a broken window frame fails the key. */
   static Serde<Windowed<List<Object>>> tolerantWindowed(Serde<Windowed<List<Object>>> serde) {
     return Serdes.serdeFrom(serde.serializer(),
-        tolerant(serde.deserializer(), e -> new Windowed<>(new Undecodable("key", e), null)));
+        tolerant(serde.deserializer(), (e, data) -> new Windowed<>(new Undecodable("key", e, data), null)));
   }
 
   private static <T> Deserializer<T> tolerant(Deserializer<T> inner,
-      java.util.function.Function<RuntimeException, T> onError) {
+      java.util.function.BiFunction<RuntimeException, byte[], T> onError) {
     return new Deserializer<>() {
       @Override
       public T deserialize(String topic, byte[] data) {
         try {
           return inner.deserialize(topic, data);
         } catch (RuntimeException e) {
-          return onError.apply(e);
+          return onError.apply(e, data);
         }
       }
 
@@ -62,7 +66,7 @@ final class Undecodable extends AbstractList<Object> {
         try {
           return inner.deserialize(topic, headers, data);
         } catch (RuntimeException e) {
-          return onError.apply(e);
+          return onError.apply(e, data);
         }
       }
 
@@ -76,7 +80,7 @@ final class Undecodable extends AbstractList<Object> {
   void report(ProcessingLog log, String queryId, RecordMetadata meta) {
     log.deserializationError(new DeserializationError(queryId, meta == null ? null : meta.topic(),
         meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(), target,
-        String.valueOf(error.getMessage()), error));
+        String.valueOf(error.getMessage()), error, data));
   }
 
   /** The first undecodable part of a record, or null when both decoded. */

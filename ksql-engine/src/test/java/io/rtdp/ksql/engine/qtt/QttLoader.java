@@ -18,6 +18,8 @@ final class QttLoader {
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      // Expected decimals keep their scale (qtt/README.md §1.1: 1.10 is not 1.1).
+      .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
       .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
       .build();
 

@@ -1,6 +1,9 @@
 package io.rtdp.ksql.engine.qtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rtdp.avro.client.InMemoryRegistryClient;
+import io.rtdp.avro.client.RegistryClient;
+import io.rtdp.avro.serde.WireFormat;
 import io.rtdp.ksql.engine.EngineConfig;
 import io.rtdp.ksql.engine.KsqlEngine;
 import io.rtdp.ksql.engine.KsqlException;
@@ -13,6 +16,7 @@ import io.rtdp.ksql.engine.schema.SqlType;
 import io.rtdp.ksql.engine.parser.Expression;
 import io.rtdp.ksql.engine.parser.Statement;
 import io.rtdp.ksql.engine.parser.StatementParser;
+import io.rtdp.ksql.engine.serde.FormatOptions;
 import io.rtdp.ksql.engine.serde.JsonValues;
 import io.rtdp.ksql.engine.topology.SourceSerdes;
 import java.io.IOException;
@@ -30,6 +34,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -58,10 +64,15 @@ final class QttRunner {
     }
     StubKafka kafka = new StubKafka();
     createTopics(c, kafka);
+    InMemoryRegistryClient registry = new InMemoryRegistryClient();
+    for (JsonNode t : c.topics()) {
+      RegistryTestData.register(registry, t);
+    }
     Map<String, String> config = new HashMap<>();
     config.put(EngineConfig.SERVICE_ID, "some.ksql.service.id");
     config.putAll(c.properties());
-    KsqlEngine engine = new KsqlEngine(functions, new EngineConfig(config), kafka, (q, m, e) -> { });
+    KsqlEngine engine = new KsqlEngine(functions, new EngineConfig(config).withSchemaRegistry(registry), kafka,
+        (q, m, e) -> { });
     JsonNode expected = c.expectedException();
     try {
       engine.execute(String.join("\n", c.statements()));
@@ -77,23 +88,29 @@ final class QttRunner {
       return Outcome.failed("expected exception not thrown: " + expected.path("message").asText());
     }
     try {
-      runQueries(c, engine, kafka);
+      runQueries(c, engine, kafka, registry);
     } catch (UnsupportedFeatureException e) {
       return Outcome.unsupported(e.getMessage());
     } catch (RuntimeException e) {
       return Outcome.failed("running the queries failed: " + firstLine(String.valueOf(e.getMessage())));
     }
-    String mismatch = compareOutputs(c, engine, kafka);
+    String mismatch = compareOutputs(c, engine, kafka, registry);
     if (mismatch == null) {
       mismatch = checkPost(c, engine);
+      if (mismatch == null) {
+        mismatch = checkRegisteredSchemas(c, registry);
+      }
     }
     return mismatch == null ? Outcome.passed() : Outcome.failed(mismatch);
   }
 
   private static Optional<String> unsupportedInput(QttCase c) {
     for (JsonNode t : c.topics()) {
-      if (t.has("keySchema") || t.has("valueSchema") || t.has("schema")) {
-        return Optional.of("topics with registered schemas need a schema registry");
+      for (String side : new String[] {"key", "value"}) {
+        String format = t.path(side + "Format").asText("AVRO");
+        if (t.has(side + "Schema") && !format.equals("AVRO") && !format.equals("JSON_SR")) {
+          return Optional.of("registered " + format + " schemas");
+        }
       }
     }
     for (JsonNode r : c.inputs()) {
@@ -105,11 +122,12 @@ final class QttRunner {
   }
 
   private static void createTopics(QttCase c, StubKafka kafka) {
+    // Partitions the file gives for a topic win; its other topics come from the statements below.
     for (JsonNode t : c.topics()) {
-      kafka.create(t.path("name").asText(), t.path("partitions").asInt(1));
+      if (t.has("partitions")) {
+        kafka.create(t.path("name").asText(), t.path("partitions").asInt());
+      }
     }
-    Stream.concat(c.inputs().stream(), c.outputs().stream())
-        .forEach(r -> kafka.create(r.path("topic").asText(), 1));
     // Like ksqlDB's harness, the topics that CREATE statements name exist before they run.
     for (String sql : c.statements()) {
       try {
@@ -126,6 +144,11 @@ final class QttRunner {
         // The engine reports the statement's error when it runs it.
       }
     }
+    for (JsonNode t : c.topics()) {
+      kafka.create(t.path("name").asText(), 1);
+    }
+    Stream.concat(c.inputs().stream(), c.outputs().stream())
+        .forEach(r -> kafka.create(r.path("topic").asText(), 1));
   }
 
   private static Outcome checkException(JsonNode expected, KsqlException e) {
@@ -150,7 +173,7 @@ final class QttRunner {
 
   // ---- running ----
 
-  private void runQueries(QttCase c, KsqlEngine engine, StubKafka kafka) {
+  private void runQueries(QttCase c, KsqlEngine engine, StubKafka kafka, RegistryClient registry) {
     for (PersistentQuery q : engine.queries()) {
       Path stateDir = tempDir();
       Properties props = new Properties();
@@ -171,7 +194,7 @@ final class QttRunner {
         TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic(q.sinkTopic(), new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
         Map<String, TestInputTopic<byte[], byte[]>> in = new HashMap<>();
-        for (TestRecord<byte[], byte[]> r : recordsFor(q, c, engine, kafka)) {
+        for (TestRecord<byte[], byte[]> r : recordsFor(q, c, engine, kafka, registry)) {
           String topic = r.getHeaders().lastHeader(TOPIC_MARKER) == null ? null
               : new String(r.getHeaders().lastHeader(TOPIC_MARKER).value(), StandardCharsets.UTF_8);
           r.getHeaders().remove(TOPIC_MARKER);
@@ -191,7 +214,7 @@ final class QttRunner {
   private static final String TOPIC_MARKER = "__qtt_topic";
 
   private static List<TestRecord<byte[], byte[]>> recordsFor(PersistentQuery q, QttCase c, KsqlEngine engine,
-      StubKafka kafka) {
+      StubKafka kafka, RegistryClient registry) {
     List<TestRecord<byte[], byte[]>> out = new ArrayList<>();
     for (JsonNode r : c.inputs()) {
       String topic = r.path("topic").asText();
@@ -204,11 +227,12 @@ final class QttRunner {
       }
       Headers headers = new RecordHeaders();
       headers.add(TOPIC_MARKER, topic.getBytes(StandardCharsets.UTF_8));
-      byte[] key = keyBytes(source, r.get("key"));
+      byte[] key = keyBytes(source, r.get("key"), registry);
       if (r.has("window")) {
         key = windowed(key == null ? new byte[0] : key, r.get("window"));
       }
-      out.add(new TestRecord<>(key, valueBytes(source, r.get("value")), headers, r.path("timestamp").asLong(0)));
+      out.add(new TestRecord<>(key, valueBytes(source, r.get("value"), registry), headers,
+          r.path("timestamp").asLong(0)));
     }
     for (String topic : q.sourceTopics()) {
       for (StubKafka.StoredRecord r : kafka.records(topic)) {
@@ -245,18 +269,44 @@ final class QttRunner {
     return b.putLong(window.path("start").asLong()).array();
   }
 
-  private static byte[] keyBytes(DataSource source, JsonNode key) {
+  private static byte[] keyBytes(DataSource source, JsonNode key, RegistryClient registry) {
     if (key == null || key.isNull() || source.schema().key().isEmpty()) {
       return null;
+    }
+    if (source.keyFormat().equals("AVRO")) {
+      return RegistryTestData.encode(key, registry, schemaId(source.keyOptions(), source.topic() + "-key", registry));
+    }
+    if (source.keyFormat().equals("JSON_SR")) {
+      return jsonSr(key, schemaId(source.keyOptions(), source.topic() + "-key", registry));
     }
     return bytes(source.keyFormat(), source.schema().key(), key, SourceSerdes.key(source));
   }
 
-  private static byte[] valueBytes(DataSource source, JsonNode value) {
+  private static byte[] valueBytes(DataSource source, JsonNode value, RegistryClient registry) {
     if (value == null || value.isNull()) {
       return null;
     }
+    if (source.valueFormat().equals("AVRO")) {
+      return RegistryTestData.encode(value, registry, schemaId(source.valueOptions(), source.topic() + "-value", registry));
+    }
+    if (source.valueFormat().equals("JSON_SR")) {
+      return jsonSr(value, schemaId(source.valueOptions(), source.topic() + "-value", registry));
+    }
     return bytes(source.valueFormat(), source.schema().value(), value, SourceSerdes.value(source));
+  }
+
+  /** JSON_SR test data: the JSON text behind the registry header of the topic's schema. */
+  private static byte[] jsonSr(JsonNode node, int id) {
+    byte[] json = bytes("JSON", List.of(), node, null);
+    byte[] out = java.util.Arrays.copyOf(WireFormat.header(id), WireFormat.HEADER_SIZE + json.length);
+    System.arraycopy(json, 0, out, WireFormat.HEADER_SIZE, json.length);
+    return out;
+  }
+
+  /** The schema producers of the topic use: the one the source names by id, else the subject's latest. */
+  private static int schemaId(FormatOptions options, String subject, RegistryClient registry) {
+    Integer id = options.registry().schemaId();
+    return id != null ? id : registry.latestText(subject).id();
   }
 
   /** Test data is written as the wire shows it: JSON text, delimited text, or a KAFKA scalar. */
@@ -281,7 +331,7 @@ final class QttRunner {
 
   // ---- verification ----
 
-  private static String compareOutputs(QttCase c, KsqlEngine engine, StubKafka kafka) {
+  private static String compareOutputs(QttCase c, KsqlEngine engine, StubKafka kafka, RegistryClient registry) {
     Map<String, List<JsonNode>> expectedByTopic = new LinkedHashMap<>();
     c.outputs().forEach(o -> expectedByTopic.computeIfAbsent(o.path("topic").asText(), t -> new ArrayList<>()).add(o));
     for (Map.Entry<String, List<JsonNode>> e : expectedByTopic.entrySet()) {
@@ -296,7 +346,7 @@ final class QttRunner {
         return "no source is registered on output topic " + topic;
       }
       for (int i = 0; i < actual.size(); i++) {
-        String mismatch = compare(sink, expected.get(i), actual.get(i), !c.inputs().isEmpty());
+        String mismatch = compare(sink, expected.get(i), actual.get(i), !c.inputs().isEmpty(), registry);
         if (mismatch != null) {
           return "topic " + topic + " record " + i + ": " + mismatch;
         }
@@ -306,7 +356,7 @@ final class QttRunner {
   }
 
   private static String compare(DataSource sink, JsonNode expected, StubKafka.StoredRecord actual,
-      boolean hasInputs) {
+      boolean hasInputs, RegistryClient registry) {
     if (expected.has("timestamp")) {
       long ts = expected.get("timestamp").asLong();
       if ((hasInputs || ts != 0) && ts != actual.timestamp()) {
@@ -330,36 +380,43 @@ final class QttRunner {
       if (w.path("start").asLong() != windowed.window().start() || w.path("end").asLong() != windowed.window().end()) {
         return "window expected " + w + " got [" + windowed.window().start() + ", " + windowed.window().end() + "]";
       }
-      key = keyObject(sink, windowed.key(), SourceSerdes.key(sink).serializer().serialize(sink.topic(), windowed.key()));
+      key = keyObject(sink, windowed.key(), SourceSerdes.key(sink).serializer().serialize(sink.topic(), windowed.key()),
+          registry);
     } else {
       if (expected.has("window")) {
         return "expected a windowed key";
       }
       key = actual.key() == null ? null
-          : keyObject(sink, SourceSerdes.key(sink).deserializer().deserialize(sink.topic(), actual.key()), actual.key());
+          : keyObject(sink, SourceSerdes.key(sink).deserializer().deserialize(sink.topic(), actual.key()), actual.key(),
+              registry);
     }
     JsonNode expectedKey = expected.get("key");
     if (!ExpectedValues.matches(expectedKey, key)) {
       return "key expected " + expectedKey + " got " + key;
     }
-    Object value = valueObject(sink, actual.value());
+    Object value = valueObject(sink, actual.value(), registry);
     if (!ExpectedValues.matches(expected.get("value"), value)) {
-      return "value expected " + expected.get("value") + " got " + display(actual.value());
+      return "value expected " + expected.get("value") + " got "
+          + (sink.valueFormat().equals("AVRO") ? String.valueOf(value) : display(actual.value()));
     }
     return null;
   }
 
-  private static Object keyObject(DataSource sink, List<Object> values, byte[] raw) {
+  private static Object keyObject(DataSource sink, List<Object> values, byte[] raw, RegistryClient registry) {
     return switch (sink.keyFormat()) {
       case "NONE" -> null;
+      case "AVRO" -> raw == null ? null : RegistryTestData.decode(raw, registry);
       case "DELIMITED" -> raw == null ? null : new String(raw, StandardCharsets.UTF_8);
       default -> values.size() == 1 ? values.get(0) : columnsAsMap(sink.schema().key(), values);
     };
   }
 
-  private static Object valueObject(DataSource sink, byte[] raw) {
+  private static Object valueObject(DataSource sink, byte[] raw, RegistryClient registry) {
     if (raw == null) {
       return null;
+    }
+    if (sink.valueFormat().equals("AVRO")) {
+      return RegistryTestData.decode(raw, registry);
     }
     if (sink.valueFormat().equals("DELIMITED")) {
       return new String(raw, StandardCharsets.UTF_8);
@@ -380,6 +437,42 @@ final class QttRunner {
 
   private static String display(byte[] raw) {
     return raw == null ? "null" : new String(raw, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The Avro schemas {@code post.topics} expects under a topic's subjects, compared in Avro's parsing
+   * canonical form (names, fields, types): the files' schemas differ in Connect properties such as
+   * {@code connect.name}, which that form leaves out.
+   */
+  private static String checkRegisteredSchemas(QttCase c, RegistryClient registry) {
+    for (JsonNode t : c.post() == null ? List.<JsonNode>of() : toList(c.post().path("topics").path("topics"))) {
+      for (String side : new String[] {"key", "value"}) {
+        JsonNode expected = t.get(side + "Schema");
+        String format = t.path(side + "Format").path("format").asText("");
+        if (expected == null || !format.equals("AVRO")) {
+          continue;
+        }
+        String subject = t.path("name").asText() + "-" + side;
+        Schema want = new Schema.Parser().parse(expected.toString());
+        Schema got;
+        try {
+          got = registry.latest(subject).schema();
+        } catch (RuntimeException e) {
+          return "post: no schema under " + subject;
+        }
+        if (!SchemaNormalization.toParsingForm(want)
+            .equals(SchemaNormalization.toParsingForm(got))) {
+          return "post: schema of " + subject + " expected " + want + " got " + got;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<JsonNode> toList(JsonNode array) {
+    List<JsonNode> out = new ArrayList<>();
+    array.forEach(out::add);
+    return out;
   }
 
   private String checkPost(QttCase c, KsqlEngine engine) {

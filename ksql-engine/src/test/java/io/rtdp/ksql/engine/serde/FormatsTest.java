@@ -59,8 +59,35 @@ class FormatsTest {
   }
 
   @Test
+  void aNullSingleColumnKeyIsANullKeyInEveryFormatButMultiColumnKeysStayRecords() {
+    List<Column> one = List.of(new Column("K", SqlType.INTEGER, Column.Namespace.KEY));
+    List<Column> two = List.of(new Column("A", SqlType.INTEGER, Column.Namespace.KEY),
+        new Column("B", SqlType.INTEGER, Column.Namespace.KEY));
+    for (String format : List.of("JSON", "DELIMITED", "KAFKA")) {
+      assertThat(Formats.of(format).serde(one, true, FormatOptions.DEFAULT).serializer()
+          .serialize("t", Arrays.asList((Object) null))).as(format).isNull();
+    }
+    assertThat(Formats.of("JSON").serde(two, true, FormatOptions.DEFAULT).serializer()
+        .serialize("t", Arrays.asList(null, null))).asString().isEqualTo("{\"A\":null,\"B\":null}");
+  }
+
+  @Test
+  void keyColumnsAKeyFormatCannotCarryAreReportedWithTheSchemaAndReason() {
+    List<Column> key = List.of(new Column("K", SqlType.array(SqlType.DOUBLE), Column.Namespace.KEY));
+
+    assertThatThrownBy(() -> Formats.of("DELIMITED").validate(key, true, FormatOptions.DEFAULT))
+        .hasMessage("Key format does not support schema.\nformat: DELIMITED\nschema: Persistence{columns=[`K` "
+            + "ARRAY<DOUBLE> KEY], features=[]}\nreason: The 'DELIMITED' format does not support type 'ARRAY', "
+            + "column: `K`");
+    assertThatThrownBy(() -> Formats.of("DELIMITED").validate(List.of(new Column("V", SqlType.array(SqlType.DOUBLE),
+        Column.Namespace.VALUE)), false, FormatOptions.DEFAULT))
+        .hasMessage("The 'DELIMITED' format does not support type 'ARRAY'");
+  }
+
+  @Test
   void unknownFormatsAreRejectedAndSchemaRegistryOnesReportedAsNotYetSupported() {
     assertThatThrownBy(() -> Formats.of("FOO")).isInstanceOf(KsqlException.class).hasMessage("Unknown format: FOO");
-    assertThatThrownBy(() -> Formats.of("AVRO")).isInstanceOf(UnsupportedFeatureException.class);
+    assertThatThrownBy(() -> Formats.of("PROTOBUF")).isInstanceOf(UnsupportedFeatureException.class);
+    assertThat(Formats.of("avro").name()).isEqualTo("AVRO");
   }
 }
