@@ -1,15 +1,25 @@
 package io.rtdp.ksql.server;
 
 import io.rtdp.ksql.engine.function.FunctionRegistry;
-import io.rtdp.ksql.server.processinglog.LoggerProcessingLog;
 import io.rtdp.ksql.server.command.CommandRunner;
 import io.rtdp.ksql.server.command.CommandTopic;
 import io.rtdp.ksql.server.config.ServerConfig;
 import io.rtdp.ksql.server.execution.ServerEngine;
 import io.rtdp.ksql.server.kafka.BrokerTopics;
+import io.rtdp.ksql.server.processinglog.ProcessingLogStream;
+import io.rtdp.ksql.server.processinglog.QueryMonitoring;
+import io.rtdp.ksql.server.processinglog.ServerProcessingLog;
 import io.rtdp.ksql.server.query.QueryRuntime;
 import io.rtdp.ksql.server.rest.KsqlHttpServer;
+import io.rtdp.ksql.server.pull.StreamPullQueries;
+import io.rtdp.ksql.server.pull.TablePullQueries;
 import io.rtdp.ksql.server.rest.RestApi;
+import io.rtdp.ksql.server.streaming.InsertsStream;
+import io.rtdp.ksql.server.streaming.PrintTopic;
+import io.rtdp.ksql.server.streaming.PushQueries;
+import io.rtdp.ksql.server.streaming.QueryEndpoints;
+import io.rtdp.ksql.server.streaming.StreamingRoutes;
+import io.rtdp.ksql.server.statistics.QueryStatistics;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +45,11 @@ public final class KsqlServer implements AutoCloseable {
   private KafkaProducer<byte[], byte[]> producer;
   private CommandTopic commandTopic;
   private QueryRuntime runtime;
+  private PushQueries pushQueries;
   private CommandRunner runner;
+  private final QueryStatistics statistics = new QueryStatistics();
+  private ServerProcessingLog processingLog;
+  private ProcessingLogStream processingLogStream;
   private String url;
 
   public KsqlServer(ServerConfig config) {
@@ -61,10 +75,12 @@ public final class KsqlServer implements AutoCloseable {
 
     commandTopic = new CommandTopic(config.serviceId(), config.bootstrapServers(), admin);
     commandTopic.ensureExists(config.internalTopicReplicas());
+    processingLog = ServerProcessingLog.open(config.processingLog(), admin, config.bootstrapServers(), statistics);
     runtime = new QueryRuntime(config.bootstrapServers(), config.stateDir().toString(),
-        self.host() + ":" + self.port(), config.streamsDefaults(), admin, topics);
-    ServerEngine engine = new ServerEngine(FunctionRegistry.forConfig(config.engineConfig()), config.engineConfig(), topics,
-        new LoggerProcessingLog(), runtime);
+        self.host() + ":" + self.port(), config.streamsDefaults(), admin, topics,
+        new QueryMonitoring(processingLog, statistics, config.failOnProductionError()));
+    ServerEngine engine = new ServerEngine(FunctionRegistry.forConfig(config.engineConfig()), config.engineConfig(),
+        topics, processingLog, runtime);
     runner = new CommandRunner(commandTopic, config.bootstrapServers(), engine);
     Map<String, String> original = new HashMap<>();
     config.values().forEach((k, v) -> {
@@ -72,9 +88,15 @@ public final class KsqlServer implements AutoCloseable {
         original.put(k, v);
       }
     });
+    pushQueries = new PushQueries(engine, runtime, admin, config.maxPushQueries());
+    StreamingRoutes streaming = new StreamingRoutes(new QueryEndpoints(engine, pushQueries,
+        new TablePullQueries(engine, runtime, self), new StreamPullQueries(config.bootstrapServers()),
+        new PrintTopic(config.bootstrapServers()), topics), new InsertsStream(http.vertx(), engine));
     http.attach(new RestApi(new RestApi.Parts(engine, commandTopic, runner, runtime, topics, admin,
-        config.serviceId(), clusterId, self, original, config.commandResponseTimeoutMs())));
+        config.serviceId(), clusterId, self, original, config.commandResponseTimeoutMs(), statistics)), streaming);
     runner.start();
+    processingLogStream = new ProcessingLogStream(processingLog, engine, commandTopic, runner, original);
+    processingLogStream.startAfterReplay();
     return this;
   }
 
@@ -88,7 +110,8 @@ public final class KsqlServer implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    return true;
+    // ksqlDB is ready once the processing-log stream it auto-creates is registered.
+    return processingLogStream.await(Math.max(0, deadline - System.currentTimeMillis()));
   }
 
   public String url() {
@@ -118,9 +141,16 @@ public final class KsqlServer implements AutoCloseable {
     if (runner != null) {
       runner.close();
     }
+    if (pushQueries != null) {
+      pushQueries.close();
+    }
     if (runtime != null) {
       runtime.close();
     }
+    if (processingLog != null) {
+      processingLog.close();
+    }
+    statistics.close();
     if (commandTopic != null) {
       commandTopic.close();
     }

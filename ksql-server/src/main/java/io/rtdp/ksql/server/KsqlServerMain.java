@@ -22,6 +22,7 @@ public final class KsqlServerMain {
           + "  keys: listeners (http://0.0.0.0:8088), bootstrap.servers (required), ksql.service.id (default_),\n"
           + "        ksql.streams.state.dir (<tmp>/ksql-server-state), ksql.advertised.listener,\n"
           + "        ksql.server.command.response.timeout.ms (5000), ksql.internal.topic.replicas (1),\n"
+          + "        ksql.logging.processing.* (processing-log topic and stream),\n"
           + "        ksql.streams.* (Kafka Streams settings of every query), other ksql.* engine settings"
           + (args.length == 1 ? "\nno such file: " + args[0] : ""));
       System.exit(2);

@@ -28,7 +28,8 @@ class KsqlServerMainTest {
     Path dir = Files.createTempDirectory("ksql-main-test");
     Path config = dir.resolve("ksql-server.properties");
     Files.writeString(config, "listeners=http://127.0.0.1:0\nbootstrap.servers=" + kafka.bootstrapServers()
-        + "\nksql.service.id=main_test_\nksql.streams.state.dir=" + dir.resolve("state") + "\n");
+        + "\nksql.service.id=main_test_\nksql.streams.state.dir=" + dir.resolve("state")
+        + "\nksql.some.future.setting=1\n");
     Process p = java(config.toString());
     try {
       StringBuffer log = new StringBuffer();
@@ -55,6 +56,9 @@ class KsqlServerMainTest {
       assertThat(info.status()).isEqualTo(200);
       assertThat(info.body().get("KsqlServerInfo").get("ksqlServiceId").asText()).isEqualTo("main_test_");
       assertThat(log.toString().split("\n")).filteredOn(l -> l.contains("ready at")).hasSize(1);
+      assertThat(log.toString().split("\n")).as("unknown keys are accepted with one warning")
+          .filteredOn(l -> l.contains("ksql.some.future.setting")).singleElement().asString()
+          .contains("WARN", "does not know");
     } finally {
       p.destroy();
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
@@ -70,6 +74,17 @@ class KsqlServerMainTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(1);
     assertThat(output).contains("bootstrap.servers is not set");
+  }
+
+  @Test
+  void aBadValueStopsTheServerWithAMessageNamingTheKeyAndTheFix() throws Exception {
+    Path config = Files.createTempDirectory("ksql-main-test").resolve("bad.properties");
+    Files.writeString(config, "listeners=http://127.0.0.1:80a8\nbootstrap.servers=" + kafka.bootstrapServers() + "\n");
+    Process p = java(config.toString());
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(1);
+    assertThat(output).contains("listeners has the port '80a8'", "e.g. listeners=http://0.0.0.0:8088");
   }
 
   private static Process java(String configFile) throws Exception {

@@ -1,6 +1,7 @@
 package io.rtdp.ksql.server.config;
 
 import io.rtdp.ksql.engine.EngineConfig;
+import io.rtdp.ksql.server.processinglog.ProcessingLogConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -23,6 +24,7 @@ public final class ServerConfig {
   public static final String ADVERTISED_LISTENER = "ksql.advertised.listener";
   public static final String COMMAND_RESPONSE_TIMEOUT = "ksql.server.command.response.timeout.ms";
   public static final String INTERNAL_TOPIC_REPLICAS = "ksql.internal.topic.replicas";
+  public static final String MAX_PUSH_QUERIES = "ksql.max.push.queries";
   private static final String STREAMS_PREFIX = "ksql.streams.";
 
   private final Map<String, String> values;
@@ -33,9 +35,11 @@ public final class ServerConfig {
       throw new IllegalArgumentException(BOOTSTRAP_SERVERS + " is not set: set it to the Kafka cluster the server"
           + " works against, e.g. bootstrap.servers=localhost:9092");
     }
+    ConfigChecks.check(this.values, serviceId());
     listener();
     commandResponseTimeoutMs();
     internalTopicReplicas();
+    maxPushQueries();
   }
 
   public static ServerConfig load(Path file) {
@@ -96,8 +100,23 @@ public final class ServerConfig {
     return longValue(COMMAND_RESPONSE_TIMEOUT, 5000);
   }
 
+  /** How many push queries may run at once on this server (ksqlDB's default 100). */
+  public int maxPushQueries() {
+    return (int) longValue(MAX_PUSH_QUERIES, 100);
+  }
+
   public short internalTopicReplicas() {
     return (short) longValue(INTERNAL_TOPIC_REPLICAS, 1);
+  }
+
+  /** The {@code ksql.logging.processing.*} settings, checked by the constructor. */
+  public ProcessingLogConfig processingLog() {
+    return ProcessingLogConfig.of(values, serviceId());
+  }
+
+  /** {@code ksql.fail.on.production.error}: whether a record the broker refuses stops the query (default true). */
+  public boolean failOnProductionError() {
+    return ConfigChecks.bool(values, "ksql.fail.on.production.error", true);
   }
 
   /** The engine's view: every ksql.* key. */

@@ -4,6 +4,7 @@ import io.rtdp.ksql.engine.EngineConfig;
 import io.rtdp.ksql.engine.KsqlEngine;
 import io.rtdp.ksql.engine.KsqlException;
 import io.rtdp.ksql.engine.PersistentQuery;
+import io.rtdp.ksql.engine.analyzer.InsertValuesExecutor;
 import io.rtdp.ksql.engine.function.FunctionRegistry;
 import io.rtdp.ksql.engine.metastore.DataSource;
 import io.rtdp.ksql.engine.metastore.MetaStore;
@@ -109,7 +110,7 @@ public final class ServerEngine {
   }
 
   private KsqlEngine sandbox() {
-    KsqlEngine sandbox = new KsqlEngine(functions, config, new DryRunTopics(broker), processingLog);
+    KsqlEngine sandbox = new KsqlEngine(functions, config.dryRun(), new DryRunTopics(broker), processingLog);
     for (String statement : executed) {
       try {
         sandbox.execute(statement);
@@ -184,6 +185,11 @@ public final class ServerEngine {
   /** INSERT VALUES is not distributed (SPEC §5.1): the receiving server produces the row itself. */
   public synchronized void insertValues(String statementText) {
     engine.execute(statementText);
+  }
+
+  /** One /inserts-stream row, planned as INSERT VALUES without statement text (SPEC §4.7). */
+  public synchronized void insert(Statement.InsertValues row) {
+    new InsertValuesExecutor(engine.metaStore(), functions, topics).execute(row);
   }
 
   private Set<String> queryIds() {

@@ -5,7 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records the queries skipped, under the logger {@code processing.<QUERY_ID>} as ksqlDB names
- * them (SPEC §3.3). The processing-log topic and stream are not written yet.
+ * them (SPEC §3.3): the part of the processing log that needs no broker, which
+ * {@link ServerProcessingLog} writes besides the topic.
  */
 public final class LoggerProcessingLog implements ProcessingLog {
   @Override

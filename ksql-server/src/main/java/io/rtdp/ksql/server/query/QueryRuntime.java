@@ -2,18 +2,17 @@ package io.rtdp.ksql.server.query;
 
 import io.rtdp.ksql.engine.PersistentQuery;
 import io.rtdp.ksql.server.kafka.BrokerTopics;
-import java.time.Duration;
+import io.rtdp.ksql.server.processinglog.QueryMonitoring;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -26,11 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryRuntime.class);
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Map<String, Object> baseProperties;
-  private final Admin admin;
-  private final BrokerTopics topics;
+  private final QueryMonitoring monitoring;
+  private final QueryCleanup cleanup;
   private final Map<String, RunningQuery> running = new LinkedHashMap<>();
   /** Queries whose Kafka Streams could not even start, with the reason. */
   private final Map<String, String> failedToStart = new LinkedHashMap<>();
@@ -40,12 +38,13 @@ public final class QueryRuntime implements AutoCloseable {
 
   /**
    * {@code streamsDefaults} are the server's {@code ksql.streams.*} settings; {@code applicationServer}
-   * is this server's host:port, announced in Kafka Streams metadata.
+   * is this server's host:port, announced in Kafka Streams metadata; {@code monitoring} wires each
+   * persistent query's failures and traffic into the processing log and the runtime statistics.
    */
   public QueryRuntime(String bootstrapServers, String stateDir, String applicationServer,
-      Map<String, Object> streamsDefaults, Admin admin, BrokerTopics topics) {
-    this.admin = admin;
-    this.topics = topics;
+      Map<String, Object> streamsDefaults, Admin admin, BrokerTopics topics, QueryMonitoring monitoring) {
+    this.monitoring = monitoring;
+    this.cleanup = new QueryCleanup(admin, topics, Path.of(stateDir));
     Map<String, Object> base = new HashMap<>();
     // ksqlDB's default differs from Kafka Streams': a new query reads from the end of its sources.
     base.put("auto.offset.reset", "latest");
@@ -92,6 +91,28 @@ public final class QueryRuntime implements AutoCloseable {
     return new ArrayList<>(running.values());
   }
 
+  /** The Kafka Streams instance running a persistent query here, if it runs. */
+  public synchronized Optional<KafkaStreams> streams(String queryId) {
+    return Optional.ofNullable(running.get(queryId)).map(RunningQuery::streams);
+  }
+
+  /**
+   * Settings of a transient (push) query's own Kafka Streams application: the same defaults as the
+   * persistent queries, but not announced as a store host (its state is nobody's to query).
+   */
+  public Properties transientProperties(String applicationId, Map<String, Object> overrides) {
+    Properties props = new Properties();
+    props.putAll(baseProperties);
+    props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    props.putAll(overrides);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    return props;
+  }
+
+  public QueryCleanup cleanup() {
+    return cleanup;
+  }
+
   private static String state(KafkaStreams streams) {
     return switch (streams.state()) {
       case CREATED, REBALANCING, RUNNING -> "RUNNING";
@@ -104,11 +125,13 @@ public final class QueryRuntime implements AutoCloseable {
     Properties props = new Properties();
     props.putAll(baseProperties);
     props.putAll(overrides);
+    props.putAll(monitoring.streamsProperties(q.id()));
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, q.applicationId());
     KafkaStreams streams = new KafkaStreams(q.topology(), props);
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("Query {} failed and stopped: {}. TERMINATE it and fix the cause before creating it again.",
           q.id(), e.getMessage(), e);
+      monitoring.streamsThreadDied(q.id(), e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
     streams.start();
@@ -117,29 +140,7 @@ public final class QueryRuntime implements AutoCloseable {
   }
 
   private void terminate(RunningQuery r) {
-    String appId = r.query().applicationId();
-    stop(r);
-    r.streams().cleanUp();
-    try {
-      List<String> internal = topics.names().stream()
-          .filter(t -> t.startsWith(appId + "-") && (t.endsWith("-changelog") || t.endsWith("-repartition")))
-          .toList();
-      topics.delete(internal);
-      LOG.info("Terminated query {}; deleted its local state and internal topics {}", r.query().id(), internal);
-    } catch (RuntimeException e) {
-      LOG.warn("Query {} stopped but its internal topics ({}-*) could not be deleted: {}", r.query().id(), appId,
-          e.getMessage());
-    }
-    try {
-      admin.deleteConsumerGroups(List.of(appId)).all().get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-        LOG.warn("Query {} stopped but its consumer group {} could not be deleted: {}. Delete it with"
-            + " kafka-consumer-groups --delete --group {}", r.query().id(), appId, e.getCause().getMessage(), appId);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    cleanup.release(r.query().id(), r.query().applicationId(), r.streams());
   }
 
   /** Stops every query, keeping state and offsets so that a restarted server resumes them. */
@@ -149,12 +150,7 @@ public final class QueryRuntime implements AutoCloseable {
     running.clear();
   }
 
-  /**
-   * Leaving the consumer group at once (as ksqlDB does) lets a terminated query's group be deleted
-   * now, and a restarted server's query resume without waiting out the old member's session.
-   */
   private static void stop(RunningQuery r) {
-    r.streams().close(CloseOptions.timeout(CLOSE_TIMEOUT)
-        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    QueryCleanup.stop(r.streams());
   }
 }

@@ -14,6 +14,7 @@ import io.rtdp.ksql.server.command.CommandRunner;
 import io.rtdp.ksql.server.command.CommandStatus;
 import io.rtdp.ksql.server.command.CommandTopic;
 import io.rtdp.ksql.server.execution.ServerEngine;
+import io.rtdp.ksql.server.execution.SessionVariables;
 import io.rtdp.ksql.server.execution.StatementFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,10 +65,7 @@ final class KsqlEndpoint {
     Map<String, Object> streamsProperties;
     try {
       streamsProperties = objectField(request, "streamsProperties");
-      if (!objectField(request, "sessionVariables").isEmpty()) {
-        return RestResponse.error(40000, "sessionVariables are not supported by this server yet: substitute the"
-            + " values into the statements before sending them");
-      }
+      ksql = SessionVariables.substitute(ksql, sessionVariables(request));
     } catch (IllegalArgumentException e) {
       return RestResponse.error(40000, e.getMessage());
     }
@@ -127,6 +125,10 @@ final class KsqlEndpoint {
         } catch (KsqlException e) {
           return RestResponse.statementError(40001, e.getMessage(), p.text(), entities);
         }
+      } else if (p.statement() instanceof Statement.DefineVariable
+          || p.statement() instanceof Statement.UndefineVariable) {
+        // Already applied to the text of the request (SessionVariables); no entity, as in ksqlDB.
+        continue;
       } else {
         try {
           entities.add(p.statement() instanceof Statement.Explain x
@@ -148,7 +150,7 @@ final class KsqlEndpoint {
             : metadata.sources(e, p.text(), DataSource.Kind.STREAM);
         case "TABLES" -> l.extended() ? metadata.describeAll(e, p.text(), DataSource.Kind.TABLE, true)
             : metadata.sources(e, p.text(), DataSource.Kind.TABLE);
-        case "QUERIES" -> metadata.queries(e, p.text());
+        case "QUERIES" -> l.extended() ? queryDescriptions.describeAll(e, p.text()) : metadata.queries(e, p.text());
         case "TOPICS" -> metadata.topics(p.text());
         case "FUNCTIONS" -> FunctionEntities.list(e, p.text());
         case "PROPERTIES" -> PropertiesEntity.of(p.text(), originalProperties, streamsProperties);
@@ -172,14 +174,15 @@ final class KsqlEndpoint {
   private static Optional<String> unsupported(Statement s) {
     if (CommandId.of(s).isPresent() || s instanceof Statement.InsertValues || s instanceof Statement.DescribeSource
         || s instanceof Statement.DescribeSources || s instanceof Statement.DescribeFunction
-        || s instanceof Statement.Explain) {
+        || s instanceof Statement.Explain || s instanceof Statement.DefineVariable
+        || s instanceof Statement.UndefineVariable) {
       return Optional.empty();
     }
     if (s instanceof Statement.ListEntities l) {
       String what = l.what().toUpperCase(Locale.ROOT);
       boolean supported = switch (what) {
-        case "STREAMS", "TABLES" -> true;
-        case "QUERIES", "TOPICS", "FUNCTIONS", "PROPERTIES" -> !l.extended();
+        case "STREAMS", "TABLES", "QUERIES" -> true;
+        case "TOPICS", "FUNCTIONS", "PROPERTIES" -> !l.extended();
         default -> false;
       };
       return supported ? Optional.empty() : Optional.of("SHOW " + what + (l.extended() ? " EXTENDED" : "")
@@ -204,7 +207,14 @@ final class KsqlEndpoint {
     return Entities.withWarnings(entity);
   }
 
-  private static Map<String, Object> objectField(JsonNode request, String name) {
+  /** {@code sessionVariables}: names to values (strings, numbers and booleans are used as their text). */
+  static Map<String, String> sessionVariables(JsonNode request) {
+    Map<String, String> out = new java.util.HashMap<>();
+    objectField(request, "sessionVariables").forEach((k, v) -> out.put(k, String.valueOf(v)));
+    return out;
+  }
+
+  static Map<String, Object> objectField(JsonNode request, String name) {
     JsonNode node = request.get(name);
     if (node == null || node.isNull()) {
       return Map.of();

@@ -1,5 +1,6 @@
 package io.rtdp.ksql.server.rest;
 
+import io.rtdp.ksql.server.streaming.StreamingRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -19,6 +20,7 @@ public final class KsqlHttpServer implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   private final AtomicReference<RestApi> api = new AtomicReference<>();
+  private final AtomicReference<StreamingRoutes> streaming = new AtomicReference<>();
   private HttpServer server;
 
   /** Listens and returns the bound port (a free one for port 0). */
@@ -36,11 +38,23 @@ public final class KsqlHttpServer implements AutoCloseable {
     }
   }
 
-  public void attach(RestApi restApi) {
+  public void attach(RestApi restApi, StreamingRoutes streamingRoutes) {
+    streaming.set(streamingRoutes);
     api.set(restApi);
   }
 
+  /** The Vert.x instance serving the requests (the inserts stream hands rows to its workers). */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   private void accept(HttpServerRequest request) {
+    String route = request.method().name() + " " + request.path();
+    StreamingRoutes routes = streaming.get();
+    if (routes != null && routes.serves(route)) {
+      stream(routes, route, request);
+      return;
+    }
     request.body().onComplete(read -> {
       if (read.failed()) {
         send(request, RestResponse.error(40000, "Cannot read the request body: " + read.cause().getMessage()));
@@ -61,6 +75,35 @@ public final class KsqlHttpServer implements AutoCloseable {
           LOG.error("Request {} {} failed", method, path, done.cause());
           send(request, RestResponse.error(50000, "The server encountered an internal error when processing the"
               + " request: " + done.cause().getMessage() + ". See the server log for details."));
+        }
+      });
+    });
+  }
+
+  private void stream(StreamingRoutes routes, String route, HttpServerRequest request) {
+    RestResponse unavailable = api.get().unavailable();
+    if (unavailable != null) {
+      send(request, unavailable);
+      return;
+    }
+    if (routes.readsBody(route)) {
+      routes.accept(request);
+      return;
+    }
+    request.body().onComplete(read -> {
+      if (read.failed()) {
+        send(request, RestResponse.error(40000, "Cannot read the request body: " + read.cause().getMessage()));
+        return;
+      }
+      String body = read.result().toString(StandardCharsets.UTF_8);
+      vertx.executeBlocking(() -> {
+        routes.accept(route, request, body);
+        return null;
+      }, false).onFailure(e -> {
+        LOG.error("Request {} failed", route, e);
+        if (!request.response().headWritten()) {
+          send(request, RestResponse.error(50000, "The server encountered an internal error when processing the"
+              + " query. Please consult the server logs for more information."));
         }
       });
     });

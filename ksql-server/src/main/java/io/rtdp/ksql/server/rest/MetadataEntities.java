@@ -5,6 +5,7 @@ import io.rtdp.ksql.engine.PersistentQuery;
 import io.rtdp.ksql.engine.metastore.DataSource;
 import io.rtdp.ksql.server.kafka.BrokerTopics;
 import io.rtdp.ksql.server.query.QueryRuntime;
+import io.rtdp.ksql.server.statistics.QueryStatistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +22,12 @@ final class MetadataEntities {
 
   private final QueryRuntime runtime;
   private final BrokerTopics topics;
+  private final QueryStatistics statistics;
 
-  MetadataEntities(QueryRuntime runtime, BrokerTopics topics) {
+  MetadataEntities(QueryRuntime runtime, BrokerTopics topics, QueryStatistics statistics) {
     this.runtime = runtime;
     this.topics = topics;
+    this.statistics = statistics;
   }
 
   Map<String, Object> sources(KsqlEngine engine, String statementText, DataSource.Kind kind) {
@@ -107,7 +110,12 @@ final class MetadataEntities {
     }
     int partitions = 0;
     int replication = 0;
+    String stats = "";
+    String errorStats = "";
     if (extended) {
+      List<String> queryIds = engine.queries().stream().map(PersistentQuery::id).toList();
+      stats = statistics.topicStatistics(s.topic(), queryIds);
+      errorStats = statistics.topicErrorStatistics(s.topic(), queryIds);
       TopicDescription topic = topics.describe(s.topic()).orElse(null);
       if (topic != null) {
         partitions = topic.partitions().size();
@@ -122,8 +130,8 @@ final class MetadataEntities {
     d.put("fields", s.schema().columns().stream().map(SchemaJson::field).toList());
     d.put("type", s.kind().name());
     d.put("timestamp", s.timestampColumn() == null ? "" : s.timestampColumn().column());
-    d.put("statistics", "");
-    d.put("errorStats", "");
+    d.put("statistics", stats);
+    d.put("errorStats", errorStats);
     d.put("extended", extended);
     d.put("keyFormat", s.keyFormat());
     d.put("valueFormat", s.valueFormat());

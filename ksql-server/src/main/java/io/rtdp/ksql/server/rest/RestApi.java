@@ -5,6 +5,7 @@ import io.rtdp.ksql.server.command.CommandTopic;
 import io.rtdp.ksql.server.execution.ServerEngine;
 import io.rtdp.ksql.server.kafka.BrokerTopics;
 import io.rtdp.ksql.server.query.QueryRuntime;
+import io.rtdp.ksql.server.statistics.QueryStatistics;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -20,13 +21,13 @@ public final class RestApi {
   /** Everything the endpoints read or change. */
   public record Parts(ServerEngine engine, CommandTopic commandTopic, CommandRunner runner, QueryRuntime runtime,
       BrokerTopics topics, Admin admin, String serviceId, String kafkaClusterId, HostInfo self,
-      Map<String, String> originalProperties, long commandTimeoutMs) {}
+      Map<String, String> originalProperties, long commandTimeoutMs, QueryStatistics statistics) {}
 
   public RestApi(Parts p) {
     this.runner = p.runner();
     this.ksql = new KsqlEndpoint(p.engine(), p.commandTopic(), p.runner(),
-        new MetadataEntities(p.runtime(), p.topics()),
-        new QueryDescriptions(p.engine(), p.runtime(), p.self().host() + ":" + p.self().port()),
+        new MetadataEntities(p.runtime(), p.topics(), p.statistics()),
+        new QueryDescriptions(p.engine(), p.runtime(), p.self().host() + ":" + p.self().port(), p.statistics()),
         p.originalProperties(), p.commandTimeoutMs());
     this.status = new ServerStatusEndpoints(p.runner(), p.runtime(), p.admin(), p.serviceId(), p.kafkaClusterId(),
         p.self());
@@ -68,7 +69,8 @@ public final class RestApi {
     return RestResponse.notFound();
   }
 
-  private RestResponse unavailable() {
+  /** The answer while the server cannot serve requests (replaying, shutting down); null once it can. */
+  public RestResponse unavailable() {
     return switch (runner.state()) {
       case INITIALIZING -> runner.failure().isPresent()
           ? RestResponse.error(50302, "KSQL could not replay its command topic: " + runner.failure().get()

@@ -1,0 +1,207 @@
+package io.rtdp.ksql.server.rqtt;
+
+import io.rtdp.ksql.server.KsqlServer;
+import io.rtdp.ksql.server.config.ServerConfig;
+import io.rtdp.testkit.KafkaBrokerExtension;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The RQTT conformance runner: {@code RqttMain [PATH] [--write-passing FILE]} starts a broker and
+ * one KSQL server in-process, runs every case of the RQTT file or folder (default: the shared
+ * corpus) and prints per file {@code passed / failed / skipped} with a reason for each case that
+ * did not pass, then {@code N passed, M failed, K skipped}. Exit status 0 after a complete run,
+ * 2 when PATH does not exist.
+ */
+public final class RqttMain {
+  static final String SERVICE_ID = "rqtt_";
+
+  private RqttMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path path = null;
+    Path writePassing = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--write-passing") && i + 1 < args.length) {
+        writePassing = Path.of(args[++i]);
+      } else {
+        path = Path.of(args[i]);
+      }
+    }
+    if (path == null) {
+      path = defaultCorpus();
+    }
+    if (!Files.exists(path)) {
+      System.err.println("No RQTT files at " + path);
+      System.exit(2);
+    }
+    Summary summary;
+    try (Harness harness = Harness.start()) {
+      summary = harness.run(path, c -> true, System.out);
+    } catch (Exception | Error e) {
+      // Kafka's and Vert.x's threads would keep the JVM alive after a failed start.
+      e.printStackTrace();
+      System.exit(1);
+      return;
+    }
+    System.out.println(summary.passed + " passed, " + summary.failed + " failed, " + summary.skipped + " skipped");
+    if (writePassing != null) {
+      Files.write(writePassing, summary.passing);
+    }
+    System.exit(0);
+  }
+
+  /** The shared corpus: ../shared/ksql-compat/qtt/rest from the repository root. */
+  static Path defaultCorpus() {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path p = here; p != null; p = p.getParent()) {
+      Path candidate = p.resolve("../shared/ksql-compat/qtt/rest").normalize();
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    return here.resolve("../shared/ksql-compat/qtt/rest").normalize();
+  }
+
+  static final class Summary {
+    int passed;
+    int failed;
+    int skipped;
+    final List<String> passing = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+  }
+
+  /**
+   * A broker for a whole run and a KSQL server on it, replaced by a fresh one (new service id,
+   * topics wiped) whenever a case leaves behind what the REST API cannot remove.
+   */
+  static final class Harness implements AutoCloseable {
+    private final KafkaBrokerExtension kafka;
+    private final Admin admin;
+    private int generation;
+    private KsqlServer server;
+    private RqttRunner runner;
+
+    private Harness(KafkaBrokerExtension kafka) {
+      this.kafka = kafka;
+      this.admin = kafka.admin();
+    }
+
+    static Harness start() throws Exception {
+      Harness h = new Harness(new KafkaBrokerExtension().start());
+      h.newServer();
+      return h;
+    }
+
+    private void newServer() throws Exception {
+      if (server != null) {
+        runner.close();
+        server.close();
+        RqttRunner.deleteUserTopics(admin);
+      }
+      String serviceId = SERVICE_ID + (generation++) + "_";
+      // As ksqlDB's RQTT server: reads from the beginning, emits every update, table scans on.
+      server = new KsqlServer(new ServerConfig(Map.of(
+          "listeners", "http://127.0.0.1:0",
+          "bootstrap.servers", kafka.bootstrapServers(),
+          "ksql.service.id", serviceId,
+          "ksql.streams.state.dir", Files.createTempDirectory("rqtt-state").toString(),
+          "ksql.streams.auto.offset.reset", "earliest",
+          "ksql.streams.commit.interval.ms", "100",
+          "ksql.streams.cache.max.bytes.buffering", "0",
+          "ksql.streams.num.stream.threads", "1",
+          "ksql.query.pull.table.scan.enabled", "true"))).start();
+      if (!server.awaitReady(120_000)) {
+        throw new IllegalStateException("The KSQL server did not become ready");
+      }
+      runner = new RqttRunner(server.url(), kafka.bootstrapServers(), serviceId, admin);
+    }
+
+    /**
+     * A failed case runs a second time before it counts as failed: on a loaded machine a query may
+     * take longer to catch up than the runner waits, which is not what RQTT tests.
+     */
+    private Outcome run(RqttCase c) throws Exception {
+      Outcome o = runOnce(c);
+      return o.status() == Outcome.Status.FAILED ? runOnce(c) : o;
+    }
+
+    private Outcome runOnce(RqttCase c) throws Exception {
+      Outcome o = runner.run(c);
+      if (runner.needsNewServer()) {
+        newServer();
+      }
+      return o;
+    }
+
+    Summary run(Path path, Predicate<RqttCase> selected, PrintStream out) throws Exception {
+      Summary summary = new Summary();
+      Set<String> notPassing = new HashSet<>();
+      for (Path file : RqttLoader.files(path)) {
+        List<RqttCase> cases;
+        try {
+          cases = RqttLoader.load(file);
+        } catch (IOException e) {
+          out.println(file.getFileName() + ": cannot be read: " + e.getMessage());
+          summary.failed++;
+          continue;
+        }
+        int passed = 0;
+        int failed = 0;
+        int skipped = 0;
+        List<String> reasons = new ArrayList<>();
+        for (RqttCase c : cases) {
+          if (!selected.test(c)) {
+            continue;
+          }
+          Outcome o = run(c);
+          switch (o.status()) {
+            case PASSED -> {
+              passed++;
+              summary.passing.add(c.fullName());
+            }
+            case FAILED -> {
+              failed++;
+              notPassing.add(c.fullName());
+              reasons.add("  FAILED " + c.name() + ": " + o.reason());
+              summary.problems.add(c.fullName() + ": " + o.reason());
+            }
+            case SKIPPED -> {
+              skipped++;
+              notPassing.add(c.fullName());
+              reasons.add("  SKIPPED " + c.name() + ": " + o.reason());
+              summary.problems.add(c.fullName() + ": skipped, " + o.reason());
+            }
+          }
+          out.flush();
+        }
+        out.println(file.getFileName() + ": " + passed + " passed / " + failed + " failed / " + skipped + " skipped");
+        reasons.forEach(out::println);
+        summary.passed += passed;
+        summary.failed += failed;
+        summary.skipped += skipped;
+      }
+      // A name that occurs twice passes only if every case of that name passed.
+      summary.passing.removeIf(notPassing::contains);
+      return summary;
+    }
+
+    @Override
+    public void close() throws Exception {
+      runner.close();
+      server.close();
+      admin.close();
+      kafka.stop();
+    }
+  }
+}
