@@ -1,6 +1,7 @@
 package io.rtdp.bench;
 
 import io.rtdp.bench.engine.EngineBench;
+import io.rtdp.bench.query.QueryServiceBench;
 import java.util.Arrays;
 
 /** The one main of the module ({@code ./rtdp bench NAME [ARGS]}): picks the benchmark by its first word. */
@@ -13,11 +14,13 @@ public final class Benchmarks {
         String which = words[0].isEmpty() ? "all" : words[0];
         if (which.equals("engine")) {
             EngineBench.main(Arrays.copyOfRange(words, 1, words.length));
+        } else if (which.equals("query-service")) {
+            QueryServiceBench.main(Arrays.copyOfRange(words, 1, words.length));
         } else if (which.matches("generator|ingest|all")) {
             SourceConnectorsBench.main(args);
         } else {
             System.err.println("usage: Benchmarks generator [EVENTS] | ingest [CLIENTS] [SECONDS] | all"
-                    + " | engine [RECORDS] [ROUNDS]");
+                    + " | engine [RECORDS] [ROUNDS] | query-service [CLIENTS] [SECONDS]");
             System.exit(2);
         }
     }

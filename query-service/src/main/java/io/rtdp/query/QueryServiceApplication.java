@@ -35,7 +35,12 @@ import io.rtdp.query.errors.JsonServletErrorHandler;
 import io.rtdp.query.errors.UnexpectedExceptionMapper;
 import io.rtdp.query.errors.ViolationExceptionMapper;
 import io.rtdp.query.errors.WebApplicationExceptionMapper;
+import io.rtdp.query.ksql.KsqlClient;
+import io.rtdp.query.ksql.KsqlConfiguration;
 import io.rtdp.query.ksql.KsqlServerHealthCheck;
+import io.rtdp.query.live.EventStreams;
+import io.rtdp.query.live.LiveResource;
+import io.rtdp.query.live.LiveSource;
 import io.rtdp.query.ops.PrometheusServlet;
 import io.rtdp.query.ops.ReadinessServlet;
 import io.rtdp.query.tables.BoundedDatabase;
@@ -89,14 +94,38 @@ public final class QueryServiceApplication extends Application<QueryServiceConfi
         TableReader reader = new TableReader(new BoundedDatabase(jdbi, workers, queryTimeout),
                 (int) Math.max(1, queryTimeout.toSeconds()), json);
         environment.jersey().register(new TableResource(tables, reader, configuration.limits(), environment.metrics(), json));
+        Map<String, LiveSource> live = LiveSource.of(configuration.live());
+        liveResources(configuration, environment, live);
         environment.jersey().register(new OpenApiResource(
-                new OpenApiDocument(json).build(tables.values(), configuration.limits().maxPageSize())));
+                new OpenApiDocument(json).build(tables.values(), live.values(), configuration.limits().maxPageSize())));
         environment.jersey().register(new DocsResource());
 
-        environment.healthChecks().register(KSQL_HEALTH_CHECK, new KsqlServerHealthCheck(configuration.ksql()));
+        environment.healthChecks().register(KSQL_HEALTH_CHECK, new KsqlServerHealthCheck(configuration.ksql(), json));
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics())).addMapping("/prometheus");
         environment.admin().addServlet("ready", new ReadinessServlet(environment.healthChecks(), List.of(POSTGRESQL_HEALTH_CHECK)))
                 .addMapping("/ready");
+    }
+
+    /** Pull queries and event streams through one client of the KSQL server. */
+    private static void liveResources(QueryServiceConfiguration configuration, Environment environment,
+            Map<String, LiveSource> live) {
+        KsqlConfiguration ksql = configuration.ksql();
+        long retryAfter = configuration.limits().retryAfter().toSeconds();
+        KsqlClient client = new KsqlClient(ksql, environment.getObjectMapper());
+        EventStreams events = new EventStreams(client, environment.getObjectMapper(),
+                environment.lifecycle().scheduledExecutorService("sse-heartbeat-%d").threads(1).build(),
+                ksql.heartbeat().toMilliseconds(), retryAfter, ksql.maxEventStreams(), environment.metrics());
+        environment.lifecycle().manage(events);
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                // An event stream never ends by itself: Jetty's graceful stop would wait for each one.
+                if (event instanceof Server) {
+                    events.stop();
+                }
+            }
+        });
+        environment.jersey().register(new LiveResource(live, client, events, retryAfter, environment.metrics()));
     }
 
     private static Map<String, ResultTable> checkedTables(QueryServiceConfiguration configuration, Jdbi jdbi) {

@@ -8,6 +8,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.rtdp.query.auth.AuthConfiguration;
 import io.rtdp.query.ksql.KsqlConfiguration;
+import io.rtdp.query.live.LiveSourceConfiguration;
 import io.rtdp.query.tables.LimitsConfiguration;
 import io.rtdp.query.tables.TableConfiguration;
 import jakarta.validation.Valid;
@@ -36,12 +37,20 @@ public class QueryServiceConfiguration extends Configuration {
     @JsonProperty
     private LimitsConfiguration limits = new LimitsConfiguration();
 
-    /** API name (the path segment after /v1/) → table. */
+    /** API name (the path segment after /v1/) → table; /v1/live belongs to the live sources. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private Map<@Pattern(regexp = "(?!live$)[a-z][a-z0-9_]{0,62}",
+            message = "must be lower case letters, digits and _, and not live (/v1/live serves the live sources)")
+            String, @Valid @NotNull TableConfiguration> tables = new LinkedHashMap<>();
+
+    /** API name (the path segment after /v1/live/) → KSQL table or stream. */
     @Valid
     @NotNull
     @JsonProperty
     private Map<@Pattern(regexp = "[a-z][a-z0-9_]{0,62}", message = "must be lower case letters, digits and _")
-            String, @Valid @NotNull TableConfiguration> tables = new LinkedHashMap<>();
+            String, @Valid @NotNull LiveSourceConfiguration> live = new LinkedHashMap<>();
 
     public DataSourceFactory database() {
         return database;
@@ -61,5 +70,9 @@ public class QueryServiceConfiguration extends Configuration {
 
     public Map<String, TableConfiguration> tables() {
         return tables;
+    }
+
+    public Map<String, LiveSourceConfiguration> live() {
+        return live;
     }
 }

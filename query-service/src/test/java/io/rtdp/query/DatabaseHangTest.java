@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.rtdp.testkit.PostgresExtension;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,20 +26,11 @@ class DatabaseHangTest {
     private static final Duration BOUND = Duration.ofSeconds(4);
 
     @RegisterExtension
-    @Order(1)
-    static final PostgresExtension postgres = new PostgresExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SqlScript tables = new SqlScript(postgres, "/tables.sql");
-
-    @RegisterExtension
-    @Order(3)
-    static final DropwizardAppExtension<QueryServiceConfiguration> app = TestService.against(postgres);
+    static final TestService service = new TestService();
 
     @Test
     void answers503WithinTheBoundWhilePostgresHangs() throws Exception {
-        Http api = Http.on(app.getLocalPort());
+        Http api = service.api();
         assertThat(api.reader("/v1/device_stats/dev-1").statusCode()).isEqualTo(200);
         List<Long> pids = stopPostgres();
         try {
@@ -55,7 +43,7 @@ class DatabaseHangTest {
             assertThat(took).isLessThan(BOUND);
 
             long readyStart = System.nanoTime();
-            assertThat(Http.on(app.getAdminPort()).get("/ready").statusCode()).isEqualTo(503);
+            assertThat(service.admin().get("/ready").statusCode()).isEqualTo(503);
             assertThat(Duration.ofNanos(System.nanoTime() - readyStart)).isLessThan(BOUND);
         } finally {
             for (long pid : pids) {
@@ -73,7 +61,7 @@ class DatabaseHangTest {
      */
     private static List<Long> stopPostgres() throws Exception {
         String dataDirectory;
-        try (Connection connection = postgres.connection(); Statement statement = connection.createStatement();
+        try (Connection connection = service.postgres().connection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SHOW data_directory")) {
             rows.next();
             dataDirectory = rows.getString(1);

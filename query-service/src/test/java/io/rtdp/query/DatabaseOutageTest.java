@@ -7,9 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.rtdp.testkit.PostgresExtension;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,24 +16,15 @@ class DatabaseOutageTest {
     private static final Duration BOUND = Duration.ofSeconds(4);
 
     @RegisterExtension
-    @Order(1)
-    static final PostgresExtension postgres = new PostgresExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SqlScript tables = new SqlScript(postgres, "/tables.sql");
-
-    @RegisterExtension
-    @Order(3)
-    static final DropwizardAppExtension<QueryServiceConfiguration> app = TestService.against(postgres);
+    static final TestService service = new TestService();
 
     @Test
     void answers503WithRetryAfterWithinTheBoundWhilePostgresIsDown() {
-        Http api = Http.on(app.getLocalPort());
-        Http admin = Http.on(app.getAdminPort());
+        Http api = service.api();
+        Http admin = service.admin();
         assertThat(api.reader("/v1/device_stats/dev-1").statusCode()).isEqualTo(200);
 
-        postgres.stop();
+        service.postgres().stop();
 
         for (String path : new String[] {"/v1/device_stats/dev-1", "/v1/device_stats?device_id=dev-2", "/v1/devices"}) {
             long start = System.nanoTime();

@@ -6,33 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.rtdp.testkit.PostgresExtension;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The OpenAPI document and the browsable API page. */
 class DocumentationTest {
     @RegisterExtension
-    @Order(1)
-    static final PostgresExtension postgres = new PostgresExtension();
-
-    @RegisterExtension
-    @Order(2)
-    static final SqlScript tables = new SqlScript(postgres, "/tables.sql");
-
-    @RegisterExtension
-    @Order(3)
-    static final DropwizardAppExtension<QueryServiceConfiguration> app = TestService.against(postgres);
-
-    private static Http api() {
-        return Http.on(app.getLocalPort());
-    }
+    static final TestService service = new TestService();
 
     @Test
     void openApiDescribesEachTable() {
-        HttpResponse<String> response = api().get("/openapi.json");
+        HttpResponse<String> response = service.api().get("/openapi.json");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode document = Http.json(response);
         assertThat(document.path("openapi").asText()).startsWith("3.");
@@ -47,15 +31,30 @@ class DocumentationTest {
     }
 
     @Test
+    void openApiDescribesEachLiveSource() {
+        JsonNode paths = Http.json(service.api().get("/openapi.json")).path("paths");
+        assertThat(paths.has("/v1/live")).isTrue();
+        JsonNode state = paths.path("/v1/live/order_totals/{ID}").path("get");
+        assertThat(state.path("parameters").get(0).path("schema").path("format").asText()).isEqualTo("int32");
+        assertThat(state.path("responses").has("503")).isTrue();
+        assertThat(Http.texts(paths.path("/v1/live/device_minutes/{DEVICE}").path("get").path("parameters"), "name"))
+                .containsExactly("DEVICE", "from", "to");
+        // A stream has no state by key, only its events.
+        assertThat(paths.has("/v1/live/readings/{DEVICE}")).isFalse();
+        assertThat(paths.path("/v1/live/readings").path("get").path("responses").path("200").path("content")
+                .has("text/event-stream")).isTrue();
+    }
+
+    @Test
     void apiPageLoadsSwaggerUi() {
-        HttpResponse<String> page = api().get("/docs");
+        HttpResponse<String> page = service.api().get("/docs");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("/openapi.json").contains("/docs/swagger-ui-bundle.js");
-        HttpResponse<String> bundle = api().get("/docs/swagger-ui-bundle.js");
+        HttpResponse<String> bundle = service.api().get("/docs/swagger-ui-bundle.js");
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.body()).contains("SwaggerUIBundle");
-        assertError(api().get("/docs/versions.properties"), 404, "not_found");
+        assertError(service.api().get("/docs/versions.properties"), 404, "not_found");
         // Jetty refuses this one itself, before the resource: still the same error shape.
-        assertError(api().get("/docs/..%2Fversions.properties"), 400, "bad_request");
+        assertError(service.api().get("/docs/..%2Fversions.properties"), 400, "bad_request");
     }
 }

@@ -23,6 +23,10 @@ final class SqlScript implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException, SQLException {
+        run(postgres, resource);
+    }
+
+    static void run(PostgresExtension postgres, String resource) throws IOException, SQLException {
         String script;
         try (InputStream in = SqlScript.class.getResourceAsStream(resource)) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.rtdp.query.tables.InvalidTablesException;
@@ -59,6 +60,12 @@ class StartupValidationTest {
         assertStartFails("key 'attributes' has type jsonb", ConfigOverride.config("tables.devices.keys[0]", "attributes"));
         assertStartFails("time column 'revenue' has type numeric(12,2)",
                 ConfigOverride.config("tables.merchant_revenue.time", "revenue"));
+    }
+
+    @Test
+    void tableMayNotTakeTheNameOfTheLivePath() {
+        assertStartFails(TestService.against(postgres, ConfigOverride.config("tables.live.table", "devices")),
+                ConfigurationValidationException.class, "and not live (/v1/live serves the live sources)");
     }
 
     @Test

@@ -6,12 +6,56 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.rtdp.testkit.PostgresExtension;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The service on free ports with test-config.yml, against the test class's PostgreSQL. */
-final class TestService {
-    private TestService() {
+/**
+ * The service on free ports with test-config.yml, against a PostgreSQL of its own that holds
+ * tables.sql, for one test class: {@code @RegisterExtension static final TestService service = new TestService();}
+ * (after the extensions that its overrides read, e.g. a KSQL server's URL).
+ */
+final class TestService implements BeforeAllCallback, AfterAllCallback {
+    private final PostgresExtension postgres = new PostgresExtension();
+    private final DropwizardAppExtension<QueryServiceConfiguration> app;
+
+    TestService(ConfigOverride... overrides) {
+        this.app = against(postgres, overrides);
     }
 
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        postgres.start();
+        SqlScript.run(postgres, "/tables.sql");
+        app.before();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            app.after();
+        } finally {
+            postgres.stop();
+        }
+    }
+
+    PostgresExtension postgres() {
+        return postgres;
+    }
+
+    DropwizardAppExtension<QueryServiceConfiguration> app() {
+        return app;
+    }
+
+    Http api() {
+        return Http.on(app.getLocalPort());
+    }
+
+    Http admin() {
+        return Http.on(app.getAdminPort());
+    }
+
+    /** Another instance of the service against the same PostgreSQL; the caller starts and stops it. */
     static DropwizardAppExtension<QueryServiceConfiguration> against(PostgresExtension postgres, ConfigOverride... more) {
         return against(postgres::jdbcUrl, postgres, more);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rtdp.query.auth.ApiKeyAuthFilter;
+import io.rtdp.query.live.LiveSource;
 import io.rtdp.query.tables.Column;
 import io.rtdp.query.tables.ResultTable;
 
@@ -23,11 +24,11 @@ public final class OpenApiDocument {
         this.json = json;
     }
 
-    public ObjectNode build(Collection<ResultTable> tables, int maxPageSize) {
+    public ObjectNode build(Collection<ResultTable> tables, Collection<LiveSource> live, int maxPageSize) {
         ObjectNode document = json.createObjectNode().put("openapi", "3.0.3");
         document.putObject("info").put("title", "rtdp query service").put("version", "1")
-                .put("description", "Results of the rtdp pipelines, read from PostgreSQL. Every error has the shape "
-                        + "{code, message, details}.");
+                .put("description", "Results of the rtdp pipelines: history from PostgreSQL (/v1), live state and changes "
+                        + "from the KSQL server (/v1/live). Every error has the shape {code, message, details}.");
         ArrayNode security = document.putArray("security");
         security.addObject().putArray("apiKey");
         security.addObject().putArray("basic");
@@ -46,6 +47,9 @@ public final class OpenApiDocument {
             paths.set(currentPath(table), operation("The current row of one key of " + table.apiName()
                             + (table.time().isPresent() ? " (the latest by " + table.time().get().name() + ")" : ""),
                     table.apiName(), ref(rowSchemaName(table)), keyPathParameters(table)));
+        }
+        if (!live.isEmpty()) {
+            new LiveOperations(json).addTo(paths, live);
         }
         ObjectNode securitySchemes = components.putObject("securitySchemes");
         securitySchemes.putObject("apiKey").put("type", "apiKey").put("in", "header").put("name", ApiKeyAuthFilter.HEADER);

@@ -36,7 +36,7 @@ public @interface TimeParameter {
         }
 
         /** The instant, or null when the text is none of the accepted forms. */
-        static Instant parse(String text) {
+        public static Instant parse(String text) {
             try {
                 if (!text.isEmpty() && text.length() <= 15 && text.chars().allMatch(Character::isDigit)) {
                     return Instant.ofEpochMilli(Long.parseLong(text));

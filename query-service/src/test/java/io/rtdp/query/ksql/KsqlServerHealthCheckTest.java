@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,29 @@ import io.dropwizard.jackson.Jackson;
 import org.junit.jupiter.api.Test;
 
 /**
- * The KSQL server does not exist yet; these stand-ins only answer or refuse the way a server
- * would at the socket, to pin down what the check makes of each case and how long it may take.
+ * Stand-ins that answer or refuse the way a KSQL server would at the socket, to pin down what the
+ * check makes of each case (including those a healthy real server never shows) and how long it may take.
  */
 class KsqlServerHealthCheckTest {
     private static final ObjectMapper JSON = Jackson.newObjectMapper();
 
-    private static KsqlConfiguration configuration(String url) throws IOException {
-        return JSON.readValue("{\"url\": \"" + url + "\", \"timeout\": \"500ms\"}", KsqlConfiguration.class);
+    private static KsqlServerHealthCheck check(String url) throws IOException {
+        return new KsqlServerHealthCheck(JSON.readValue("{\"url\": \"" + url + "\", \"timeout\": \"500ms\"}",
+                KsqlConfiguration.class), JSON);
+    }
+
+    /** A server whose /healthcheck answers this status and body, every other path 404. */
+    private static HttpServer answering(int status, String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            boolean known = exchange.getRequestURI().getPath().equals("/healthcheck");
+            byte[] bytes = (known ? body : "Not Found").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(known ? status : 404, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     private static HealthCheck.Result timed(KsqlServerHealthCheck check, Duration bound) {
@@ -35,35 +51,35 @@ class KsqlServerHealthCheckTest {
     }
 
     @Test
-    void healthyWhenInfoAnswers2xx() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        List<String> paths = new ArrayList<>();
-        server.createContext("/", exchange -> {
-            paths.add(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/info") ? 200 : 404, -1);
-            exchange.close();
-        });
-        server.start();
+    void healthyWhenTheServerSaysSo() throws IOException {
+        HttpServer server = answering(200, "{\"isHealthy\":true,\"details\":{},\"serverState\":\"READY\"}");
         try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort();
-            assertThat(timed(new KsqlServerHealthCheck(configuration(url)), Duration.ofSeconds(2)).isHealthy()).isTrue();
-            assertThat(paths).containsExactly("/info");
+            HealthCheck.Result result = timed(check("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2));
+            assertThat(result.isHealthy()).as(result.getMessage()).isTrue();
+            assertThat(result.getMessage()).contains("/healthcheck").contains("READY");
         } finally {
             server.stop(0);
         }
     }
 
     @Test
-    void unhealthyWhenInfoAnswersAnError() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-        });
-        server.start();
+    void unhealthyWhenTheBodySaysSoDespite200() throws IOException {
+        HttpServer server = answering(200, "{\"isHealthy\":false,\"details\":{\"kafka\":{\"isHealthy\":false}},"
+                + "\"serverState\":\"READY\"}");
         try {
-            HealthCheck.Result result = new KsqlServerHealthCheck(
-                    configuration("http://127.0.0.1:" + server.getAddress().getPort())).execute();
+            HealthCheck.Result result = check("http://127.0.0.1:" + server.getAddress().getPort()).execute();
+            assertThat(result.isHealthy()).isFalse();
+            assertThat(result.getMessage()).contains("unhealthy").contains("kafka");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void unhealthyWhenItAnswersAnError() throws IOException {
+        HttpServer server = answering(503, "{\"@type\":\"generic_error\",\"error_code\":50302,\"message\":\"starting\"}");
+        try {
+            HealthCheck.Result result = check("http://127.0.0.1:" + server.getAddress().getPort()).execute();
             assertThat(result.isHealthy()).isFalse();
             assertThat(result.getMessage()).contains("answered 503");
         } finally {
@@ -77,10 +93,10 @@ class KsqlServerHealthCheckTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        HealthCheck.Result result = timed(new KsqlServerHealthCheck(configuration("http://127.0.0.1:" + port)),
+        HealthCheck.Result result = timed(check("http://127.0.0.1:" + port),
                 Duration.ofSeconds(2));
         assertThat(result.isHealthy()).isFalse();
-        assertThat(result.getMessage()).contains("http://127.0.0.1:" + port + "/info").contains("unreachable");
+        assertThat(result.getMessage()).contains("http://127.0.0.1:" + port + "/healthcheck").contains("unreachable");
     }
 
     @Test
@@ -95,8 +111,7 @@ class KsqlServerHealthCheckTest {
                 }
             });
             acceptor.start();
-            HealthCheck.Result result = timed(new KsqlServerHealthCheck(
-                    configuration("http://127.0.0.1:" + silent.getLocalPort())), Duration.ofSeconds(2));
+            HealthCheck.Result result = timed(check("http://127.0.0.1:" + silent.getLocalPort()), Duration.ofSeconds(2));
             assertThat(result.isHealthy()).isFalse();
             assertThat(result.getMessage()).contains("did not answer within 500 ms");
             for (Socket socket : accepted) {

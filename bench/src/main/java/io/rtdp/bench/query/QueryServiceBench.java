@@ -1,0 +1,244 @@
+package io.rtdp.bench.query;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rtdp.embedded.net.Ports;
+import io.rtdp.testkit.KafkaBrokerExtension;
+import io.rtdp.testkit.PostgresExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code ./rtdp bench query-service [CLIENTS] [SECONDS]}: a key lookup through the query service
+ * against the same lookup done directly, under concurrent clients: PostgreSQL's latest row of a
+ * key (the service's {@code /v1/<table>/<key>} against JDBC with a prepared statement) and a KSQL
+ * table's row (the service's {@code /v1/live/<name>/<key>} against the KSQL server's
+ * {@code /query-stream}). The service and the KSQL server run as processes of their own, as
+ * {@code ./rtdp up} runs them; the aim is that the service adds less than 2 ms at p99.
+ */
+public final class QueryServiceBench {
+    private static final int KEYS = 10_000;
+    private static final int WINDOWS = 10;
+    private static final String API_KEY = "bench-api-key-0123456789";
+    private static final String ROW_SQL = "SELECT device_id, window_start, readings, avg_value FROM rtdp.device_stats"
+            + " WHERE device_id = ? ORDER BY window_start DESC LIMIT 1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private QueryServiceBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
+        Path home = Path.of(System.getProperty("rtdp.home", "..")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("rtdp-bench-query-service");
+        PostgresExtension postgres = new PostgresExtension().start();
+        KafkaBrokerExtension kafka = new KafkaBrokerExtension().start();
+        try {
+            fillPostgres(postgres);
+            String ksqlUrl = "http://127.0.0.1:" + Ports.free();
+            int port = Ports.free();
+            int adminPort = Ports.free();
+            Path config = work.resolve("query-service.yml");
+            ModuleProcess.write(config, serviceConfig(port, adminPort, postgres, ksqlUrl));
+            // The service needs no KSQL server to start: the PostgreSQL side is measured first.
+            try (ModuleProcess service = ModuleProcess.start(home, "query-service", "io.rtdp.query.QueryServiceApplication",
+                    work, "server", config.toString())) {
+                service.awaitReady("http://127.0.0.1:" + adminPort + "/ready", Duration.ofSeconds(120));
+                String serviceUrl = "http://127.0.0.1:" + port;
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                LookupLoad load = new LookupLoad(clients, KEYS);
+                System.out.printf("query-service: %d clients, %d s per side, %d keys, HTTP/1.1 keep-alive%n", clients, seconds,
+                        KEYS);
+                compare(load, seconds, "query-service-postgres",
+                        () -> key -> get(http, serviceUrl + "/v1/device_stats/" + key), "jdbc", () -> new JdbcLookup(postgres));
+
+                Path ksqlProperties = work.resolve("ksql-server.properties");
+                ModuleProcess.write(ksqlProperties, "listeners=" + ksqlUrl + "\nbootstrap.servers=" + kafka.bootstrapServers()
+                        + "\nksql.service.id=bench_\nksql.streams.state.dir=" + work.resolve("ksql-state")
+                        + "\nksql.streams.commit.interval.ms=100\nksql.streams.cache.max.bytes.buffering=0\n");
+                try (ModuleProcess ksql = ModuleProcess.start(home, "ksql-server", "io.rtdp.ksql.server.KsqlServerMain", work,
+                        ksqlProperties.toString())) {
+                    ksql.awaitReady(ksqlUrl + "/info", Duration.ofSeconds(120));
+                    fillKsql(ksqlUrl, kafka.bootstrapServers());
+                    compare(load, seconds, "query-service-ksql",
+                            () -> key -> get(http, serviceUrl + "/v1/live/device_totals/" + key), "ksql-server",
+                            () -> key -> pull(http, ksqlUrl, key));
+                }
+            }
+        } finally {
+            kafka.stop();
+            postgres.stop();
+        }
+        // Kept when the run failed: the servers' logs are in it.
+        try (var files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static void compare(LookupLoad load, long seconds, String name, LookupLoad.ClientFactory ours, String baselineName,
+            LookupLoad.ClientFactory baseline) throws Exception {
+        load.run(name + " warm-up", ours, 3);
+        load.run(baselineName + " warm-up", baseline, 3);
+        LookupLoad.Result service = load.run(name, ours, seconds);
+        LookupLoad.Result direct = load.run(name + " direct (" + baselineName + ")", baseline, seconds);
+        System.out.println(service);
+        System.out.println(direct);
+        System.out.printf("%s-lookups: ours=%.0f/s baseline=%.0f/s ratio=%.2f%n", name, service.perSecond(), direct.perSecond(),
+                service.perSecond() / direct.perSecond());
+        System.out.printf("%s-p50: ours=%.2fms baseline=%.2fms ratio=%.2f%n", name, service.p50Millis(), direct.p50Millis(),
+                direct.p50Millis() / service.p50Millis());
+        System.out.printf("%s-p99: ours=%.2fms baseline=%.2fms ratio=%.2f%n", name, service.p99Millis(), direct.p99Millis(),
+                direct.p99Millis() / service.p99Millis());
+        System.out.printf("%s: the service adds %.2f ms at p50 and %.2f ms at p99 (aim: < 2 ms at p99)%n", name,
+                service.p50Millis() - direct.p50Millis(), service.p99Millis() - direct.p99Millis());
+    }
+
+    private static boolean get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", API_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.statusCode() == 200;
+    }
+
+    /** The same pull query the service sends, read the same way: metadata line, then one line per row. */
+    private static boolean pull(HttpClient http, String ksqlUrl, String key) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("sql", "SELECT * FROM `DEVICE_TOTALS` WHERE `DEVICE` = '" + key + "';",
+                "properties", Map.of()));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ksqlUrl + "/query-stream"))
+                .header("Content-Type", "application/json").header("Accept", "application/vnd.ksqlapi.delimited.v1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/query-stream answered " + response.statusCode() + ": " + response.body());
+        }
+        String[] lines = response.body().strip().split("\n");
+        for (String line : lines) {
+            JSON.readTree(line);
+        }
+        return lines.length > 1;
+    }
+
+    /** One client's own connection and prepared statement, as a pooled application would hold them. */
+    private static final class JdbcLookup implements LookupLoad.Client {
+        private final Connection connection;
+        private final PreparedStatement statement;
+
+        JdbcLookup(PostgresExtension postgres) throws Exception {
+            connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+            statement = connection.prepareStatement(ROW_SQL);
+        }
+
+        @Override
+        public boolean lookup(String key) throws Exception {
+            statement.setString(1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return false;
+                }
+                rows.getString(1);
+                rows.getObject(2);
+                rows.getLong(3);
+                rows.getDouble(4);
+                return true;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+        }
+    }
+
+    private static void fillPostgres(PostgresExtension postgres) throws Exception {
+        try (Connection connection = postgres.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS rtdp;"
+                    + "CREATE TABLE rtdp.device_stats (device_id text NOT NULL, window_start timestamptz NOT NULL,"
+                    + " readings bigint NOT NULL, avg_value double precision, PRIMARY KEY (device_id, window_start));"
+                    + "INSERT INTO rtdp.device_stats SELECT 'dev-' || d, timestamptz '2026-11-25 10:00:00+00'"
+                    + " + make_interval(mins => m), m + 1, d / 10.0 + m FROM generate_series(0, " + (KEYS - 1) + ") AS d,"
+                    + " generate_series(0, " + (WINDOWS - 1) + ") AS m;"
+                    + "ANALYZE rtdp.device_stats;");
+        }
+    }
+
+    /** A stream and the table of its totals per device, one reading per key, fed through Kafka. */
+    private static void fillKsql(String ksqlUrl, String bootstrapServers) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String statements = "CREATE STREAM READINGS (DEVICE STRING KEY, CELSIUS DOUBLE) WITH (KAFKA_TOPIC='bench_readings',"
+                + " VALUE_FORMAT='JSON', PARTITIONS=1);"
+                + "CREATE TABLE DEVICE_TOTALS AS SELECT DEVICE, COUNT(*) AS READINGS, MAX(CELSIUS) AS WARMEST FROM READINGS"
+                + " GROUP BY DEVICE;";
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(ksqlUrl + "/ksql"))
+                .header("Content-Type", "application/vnd.ksql.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("ksql", statements,
+                        "streamsProperties", Map.of("ksql.streams.auto.offset.reset", "earliest"))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 200) {
+            throw new IllegalStateException("cannot create the KSQL table: " + created.body());
+        }
+        Properties producer = new Properties();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<String, String> records = new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
+            for (int d = 0; d < KEYS; d++) {
+                records.send(new ProducerRecord<>("bench_readings", "dev-" + d, "{\"CELSIUS\":" + (20 + d % 10) + ".5}"));
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        HttpClient pulls = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        while (!pull(pulls, ksqlUrl, "dev-" + (KEYS - 1))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the KSQL table has not got the last key within 120 s");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static String serviceConfig(int port, int adminPort, PostgresExtension postgres, String ksqlUrl) {
+        return """
+                server:
+                  applicationConnectors: [{type: http, bindHost: 127.0.0.1, port: %d}]
+                  adminConnectors: [{type: http, bindHost: 127.0.0.1, port: %d}]
+                  requestLog: {appenders: []}
+                logging: {level: WARN}
+                database:
+                  driverClass: org.postgresql.Driver
+                  url: %s
+                  user: %s
+                  password: %s
+                  initialSize: 16
+                  minSize: 16
+                  maxSize: 16
+                ksql: {url: %s, timeout: 5s}
+                auth:
+                  apiKeys: [{name: bench, key: %s, roles: [reader]}]
+                tables:
+                  device_stats:
+                    table: rtdp.device_stats
+                    keys: [device_id]
+                    time: window_start
+                    columns: [device_id, window_start, readings, avg_value]
+                live:
+                  device_totals: {source: DEVICE_TOTALS, key: DEVICE}
+                """.formatted(port, adminPort, postgres.jdbcUrl(), postgres.user(), postgres.password(), ksqlUrl, API_KEY);
+    }
+}

@@ -1,0 +1,252 @@
+package io.rtdp.query.ksql;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small client of the KSQL server's {@code POST /query-stream} and {@code POST /close-query}
+ * (SPEC §4.5), over HTTP/1.1 with pooled keep-alive connections. (The JDK client speaks cleartext
+ * HTTP/2 only through an upgrade, which SPEC §4.1 does not promise.) Every wait is bounded by the
+ * configured timeout: connecting, a whole pull query, and a push query up to its metadata.
+ */
+public final class KsqlClient {
+    private static final String DELIMITED = "application/vnd.ksqlapi.delimited.v1";
+    private static final Logger LOG = LoggerFactory.getLogger(KsqlClient.class);
+
+    private final URI url;
+    private final URI queryStream;
+    private final URI closeQuery;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final QueryStreamLines lines;
+
+    public KsqlClient(KsqlConfiguration configuration, ObjectMapper json) {
+        this.url = configuration.url();
+        this.queryStream = url.resolve("/query-stream");
+        this.closeQuery = url.resolve("/close-query");
+        this.timeout = Duration.ofMillis(configuration.timeout().toMilliseconds());
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.json = json;
+        this.lines = new QueryStreamLines(json);
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    /**
+     * Runs a pull query and reads its whole answer.
+     *
+     * @throws KsqlUnavailableException when the server cannot be reached or the answer is not complete within the timeout
+     * @throws KsqlErrorException when the server refuses or fails the query
+     */
+    public PullResult pull(String sql) {
+        HttpResponse<String> response = await(http.sendAsync(queryRequest(sql),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), timeout.toNanos());
+        if (response.statusCode() != 200) {
+            throw new KsqlErrorException(lines.refusal(response.statusCode(), response.body()));
+        }
+        QueryMetadata metadata = null;
+        List<ObjectNode> rows = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            QueryStreamLines.Line parsed = lines.parse(line);
+            if (parsed instanceof QueryStreamLines.Failure failure) {
+                throw new KsqlErrorException(failure.error());
+            } else if (parsed instanceof QueryStreamLines.Metadata first && metadata == null) {
+                metadata = first.metadata();
+            } else if (parsed instanceof QueryStreamLines.Row row && metadata != null) {
+                rows.add(lines.row(metadata, row.values()));
+            } else if (parsed != null) {
+                throw new IllegalArgumentException("the KSQL server answered a pull query out of order: " + line);
+            }
+        }
+        if (metadata == null) {
+            throw new IllegalArgumentException("the KSQL server answered a pull query without metadata");
+        }
+        return new PullResult(metadata, rows);
+    }
+
+    /**
+     * Starts a push query; returns once its metadata arrived, rows then flow to the listener.
+     *
+     * @throws KsqlUnavailableException when the server cannot be reached or sends no metadata within the timeout
+     * @throws KsqlErrorException when the server refuses the query
+     */
+    public PushQuery push(String sql, PushListener listener) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        PushStream stream = new PushStream(lines, listener);
+        HttpResponse<Optional<String>> response = await(http.sendAsync(queryRequest(sql), info -> info.statusCode() == 200
+                ? new StreamingBody(BodySubscribers.fromLineSubscriber(stream))
+                : BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8), Optional::of)), timeout.toNanos());
+        if (response.statusCode() != 200) {
+            throw new KsqlErrorException(lines.refusal(response.statusCode(), response.body().orElse("")));
+        }
+        QueryMetadata metadata;
+        try {
+            metadata = await(stream.metadata(), deadline - System.nanoTime());
+        } catch (RuntimeException e) {
+            stream.cancel();
+            throw e;
+        }
+        return new RunningPushQuery(metadata, stream);
+    }
+
+    private HttpRequest queryRequest(String sql) {
+        // No session variables: the statement is sent as built, nothing in it is substituted (SPEC §1.1).
+        return post(queryStream, Map.of("sql", sql, "properties", Map.of(), "sessionVariables", Map.of()))
+                .header("Accept", DELIMITED)
+                .build();
+    }
+
+    private HttpRequest.Builder post(URI uri, Object body) {
+        try {
+            return HttpRequest.newBuilder(uri)
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always serializable", e);
+        }
+    }
+
+    /** The future's value within the time left; past it the request is abandoned and the server counts as unavailable. */
+    private <T> T await(Future<T> answer, long nanosLeft) {
+        try {
+            return answer.get(Math.max(0, nanosLeft), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new KsqlUnavailableException("the KSQL server at " + url + " did not answer within " + timeout.toMillis()
+                    + " ms", e);
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new KsqlUnavailableException("interrupted while waiting for the KSQL server at " + url, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new KsqlUnavailableException("the KSQL server at " + url + " " + describe(io), cause);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** For people: what went wrong, without exception class names. */
+    private String describe(IOException failure) {
+        if (failure instanceof HttpTimeoutException) {
+            return "did not answer within " + timeout.toMillis() + " ms";
+        }
+        if (failure instanceof ConnectException) {
+            return "refuses connections (is it running?)";
+        }
+        return "is unreachable" + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    private final class RunningPushQuery implements PushQuery {
+        private final QueryMetadata metadata;
+        private final PushStream stream;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        RunningPushQuery(QueryMetadata metadata, PushStream stream) {
+            this.metadata = metadata;
+            this.stream = stream;
+        }
+
+        @Override
+        public QueryMetadata metadata() {
+            return metadata;
+        }
+
+        @Override
+        public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            if (metadata.queryId() == null) {
+                stream.cancel();
+                return;
+            }
+            // Asked by its id first, the cleaner end; dropping the stream afterwards ends it anyway
+            // (the server stops a push query whose client went away), also when the ask failed.
+            http.sendAsync(post(closeQuery, Map.of("queryId", metadata.queryId())).build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .whenComplete((response, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("could not close push query {} at {}: {}", metadata.queryId(), url, failure.toString());
+                        } else if (response.statusCode() != 200) {
+                            LOG.warn("closing push query {} at {}: {}", metadata.queryId(), url,
+                                    lines.refusal(response.statusCode(), response.body()));
+                        }
+                        stream.cancel();
+                    });
+        }
+    }
+
+    /**
+     * Hands the response over as soon as its headers are in (an empty body value), while the lines
+     * keep flowing to the push stream: a push query's answer never completes by itself.
+     */
+    private static final class StreamingBody implements BodySubscriber<Optional<String>> {
+        private final BodySubscriber<Void> lines;
+
+        StreamingBody(BodySubscriber<Void> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public CompletionStage<Optional<String>> getBody() {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            lines.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            lines.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            lines.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            lines.onComplete();
+        }
+    }
+}
