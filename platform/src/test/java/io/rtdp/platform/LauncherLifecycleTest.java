@@ -48,7 +48,9 @@ class LauncherLifecycleTest {
                 "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(), "schema-registry.port=" + Ports.free(),
                 "connect.port=" + Ports.free(), "postgres.port=" + Ports.free(),
                 "query-service.port=" + Ports.free(), "query-service.admin-port=" + Ports.free(),
-                "ksql-server.port=" + Ports.free()));
+                "ksql-server.port=" + Ports.free(),
+                // The shipped pipelines have their own test (PipelinesUpTest); this one is about the servers.
+                "pipelines.apply=false"));
         settings.addAll(List.of(extraSettings));
         launcher = new Launcher(dataDir, settings);
         return launcher;

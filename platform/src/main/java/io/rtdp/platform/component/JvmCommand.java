@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The command line of a server that runs in a JVM of its own. */
-final class JvmCommand {
+public final class JvmCommand {
     private JvmCommand() {
     }
 
@@ -27,7 +27,7 @@ final class JvmCommand {
      * {@code target/classes} and the {@code target/classpath.txt} the build writes), so that servers
      * with other Jetty/Jersey/Jackson lines than Kafka's never share a classpath with it.
      */
-    static List<String> onModuleClasspath(Path home, String module, String jvmOptions, String mainClass, String... args) {
+    public static List<String> onModuleClasspath(Path home, String module, String jvmOptions, String mainClass, String... args) {
         Path target = home.resolve(module).resolve("target");
         String dependencies;
         try {

@@ -44,6 +44,11 @@ final class KsqlServerComponent implements Component {
         config.put("ksql.service.id", context.settings().string("ksql-server.service-id"));
         config.put("ksql.streams.state.dir", context.dataDir().of("ksql-server").resolve("state").toString());
         config.put("ksql.internal.topic.replicas", "1");
+        // AVRO and JSON_SR sources and sinks keep their schemas in the platform's registry.
+        config.put("ksql.schema.registry.url", SchemaRegistryComponent.url(context.settings()));
+        // Bad records land in a topic users can query as the stream KSQL_PROCESSING_LOG.
+        config.put("ksql.logging.processing.topic.auto.create", "true");
+        config.put("ksql.logging.processing.stream.auto.create", "true");
         // The platform's own functions (module ksql-udfs); the pipelines' queries call them.
         config.put("ksql.extension.dir", context.home().resolve("ksql-udfs").resolve("target").resolve("extensions").toString());
         PropertiesFiles.write(configFile(), "rtdp KSQL server (ksqlDB REST API)", config);

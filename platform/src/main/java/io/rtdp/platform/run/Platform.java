@@ -19,12 +19,15 @@ import io.rtdp.platform.component.Components;
 import io.rtdp.platform.component.PlatformContext;
 import io.rtdp.platform.config.DataDir;
 import io.rtdp.platform.config.Settings;
+import io.rtdp.platform.pipelines.Pipelines;
 import io.rtdp.platform.run.RunState.ServerProcess;
 
 /** Starts, stops and reports on the platform's servers, each a process of its own. */
 public final class Platform {
     /** Exit code of {@code status} when the platform does not run at all. */
     public static final int NOT_RUNNING = 3;
+    /** Exit code of {@code up} when every server runs but the pipelines could not be applied. */
+    public static final int PIPELINES_FAILED = 2;
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Path home;
@@ -49,7 +52,10 @@ public final class Platform {
         if (existing.isPresent() && existing.get().anyAlive()) {
             out.println("rtdp is already running (data dir " + dataDir.root() + ").");
             status();
-            return 0;
+            // Applying again is how changed pipeline files reach a running platform. Not gated on
+            // the table: a busy server can miss one probe, and a part that is really down makes
+            // the step fail with the file and statement it stopped at.
+            return applyPipelines(contextOf(existing.get()));
         }
         Settings settings;
         try {
@@ -63,11 +69,21 @@ public final class Platform {
         // Ctrl-C while starting stops what was started so far, instead of leaving it behind.
         Thread abort = new Thread(() -> state().ifPresent(s -> stop(s, context)), "rtdp-abort-start");
         Runtime.getRuntime().addShutdownHook(abort);
+        int started;
         try {
-            return startAll(context);
+            started = startAll(context);
         } finally {
             removeHook(abort);
         }
+        return started == 0 ? applyPipelines(context) : started;
+    }
+
+    /** The shipped pipelines, on every up: 0 when applied (or turned off), 2 when the platform runs without them. */
+    private int applyPipelines(PlatformContext context) {
+        if (!Pipelines.enabled(context.settings())) {
+            return 0;
+        }
+        return new Pipelines(context, out).apply() ? 0 : PIPELINES_FAILED;
     }
 
     private int startAll(PlatformContext context) {
