@@ -22,9 +22,11 @@ final class MigrationHistory {
       "PREVIOUS", "ERROR_REASON"};
 
   private final KsqlClient client;
+  private final Duration timeout;
 
-  MigrationHistory(KsqlClient client) {
+  MigrationHistory(KsqlClient client, Duration timeout) {
     this.client = client;
+    this.timeout = timeout;
   }
 
   /** Creates the stream and the table when they are missing; their topics carry the server's service id. */
@@ -43,9 +45,24 @@ final class MigrationHistory {
         Map.of("auto.offset.reset", "earliest"));
   }
 
-  /** Every version the record holds, by version. */
+  /**
+   * Every version the record holds, by version. Right after {@link #initialize} created the table,
+   * its query is still starting and the server answers 5xx: that is waited out, up to the deadline.
+   */
   Map<Integer, AppliedVersion> read() {
-    QueryResult result = client.query("SELECT * FROM " + VERSIONS + ";", Map.of());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    QueryResult result;
+    while (true) {
+      try {
+        result = client.query("SELECT * FROM " + VERSIONS + ";", Map.of());
+        break;
+      } catch (KsqlServerException e) {
+        if (e.status() < 500 || System.nanoTime() > deadline) {
+          throw new MigrationException("Cannot read the migration record (" + VERSIONS + "): " + e.getMessage(), e);
+        }
+        sleep();
+      }
+    }
     Map<Integer, AppliedVersion> versions = new TreeMap<>();
     for (int i = 0; i < result.rows().size(); i++) {
       Map<String, JsonNode> row = result.row(i);
@@ -74,7 +91,7 @@ final class MigrationHistory {
    * Waits until the table shows the version in {@code state}: the table follows the events a
    * moment later, and a next run must not see an older state.
    */
-  void await(int version, String state, Duration timeout) {
+  void await(int version, String state) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {

@@ -22,7 +22,7 @@ public final class MigrationsMain {
   @Option(names = "--server", defaultValue = "http://localhost:8088", description = "KSQL server URL (default: ${DEFAULT-VALUE})")
   URI server;
 
-  @Option(names = "--dir", defaultValue = "ksql", description = "Directory of the migration files (default: ${DEFAULT-VALUE})")
+  @Option(names = "--dir", defaultValue = "${sys:rtdp.ksql.dir:-ksql}", description = "Directory of the migration files (default: ${DEFAULT-VALUE})")
   Path dir;
 
   @Option(names = "--timeout", defaultValue = "PT30S", description = "Deadline of each request and of the record's update, ISO-8601 (default: ${DEFAULT-VALUE})")

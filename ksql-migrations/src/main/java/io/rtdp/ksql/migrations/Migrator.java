@@ -25,14 +25,12 @@ final class Migrator {
   private final List<Migration> migrations;
   private final MigrationHistory history;
   private final PrintStream out;
-  private final Duration recordTimeout;
 
   Migrator(KsqlClient client, List<Migration> migrations, PrintStream out, Duration recordTimeout) {
     this.client = client;
     this.migrations = migrations;
-    this.history = new MigrationHistory(client);
+    this.history = new MigrationHistory(client, recordTimeout);
     this.out = out;
-    this.recordTimeout = recordTimeout;
   }
 
   /** Prints every version, in files or in the record, with its state. */
@@ -97,7 +95,7 @@ final class Migrator {
       int statements = run(m);
       history.record(new AppliedVersion(m.version(), m.name(), AppliedVersion.MIGRATED, m.checksum(), started,
           Instant.now().toString(), prev, null));
-      history.await(m.version(), AppliedVersion.MIGRATED, recordTimeout);
+      history.await(m.version(), AppliedVersion.MIGRATED);
       out.printf("Applied V%06d %s (%d statements)%n", m.version(), m.name(), statements);
     } catch (MigrationException | KsqlServerException e) {
       String reason = e instanceof KsqlServerException k ? k.getMessage() + " (statement: " + k.request().strip() + ")"

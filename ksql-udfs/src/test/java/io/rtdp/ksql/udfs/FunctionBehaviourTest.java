@@ -46,6 +46,7 @@ class FunctionBehaviourTest {
     assertThat(currency.convertCurrency(100.0, "eur", "jpy")).isEqualTo(16250.0);
     assertThat(currency.convertCurrency(10.0, "GBP", "USD")).isEqualTo(12.48);
     assertThat(currency.convertCurrency(12.34, "CHF", "CHF")).isEqualTo(12.34);
+    assertThat(currency.convertCurrency(886.5, "INR", "EUR")).isEqualTo(10.0);
   }
 
   @Test

@@ -13,17 +13,19 @@ import java.util.TreeMap;
 final class ReferenceRates {
   static final String AS_OF = "reference rates per EUR of 2026-01-02";
 
-  private static final Map<String, BigDecimal> PER_EUR = new TreeMap<>(Map.of(
-      "EUR", new BigDecimal("1"),
-      "USD", new BigDecimal("1.0350"),
-      "GBP", new BigDecimal("0.8290"),
-      "CHF", new BigDecimal("0.9400"),
-      "JPY", new BigDecimal("162.50"),
-      "SEK", new BigDecimal("11.480"),
-      "PLN", new BigDecimal("4.2700"),
-      "CAD", new BigDecimal("1.4900"),
-      "AUD", new BigDecimal("1.6700"),
-      "BRL", new BigDecimal("6.4200")));
+  private static final Map<String, BigDecimal> PER_EUR = new TreeMap<>(Map.ofEntries(
+      Map.entry("EUR", new BigDecimal("1")),
+      Map.entry("USD", new BigDecimal("1.0350")),
+      Map.entry("GBP", new BigDecimal("0.8290")),
+      Map.entry("CHF", new BigDecimal("0.9400")),
+      Map.entry("JPY", new BigDecimal("162.50")),
+      Map.entry("SEK", new BigDecimal("11.480")),
+      Map.entry("PLN", new BigDecimal("4.2700")),
+      Map.entry("CAD", new BigDecimal("1.4900")),
+      Map.entry("AUD", new BigDecimal("1.6700")),
+      Map.entry("BRL", new BigDecimal("6.4200")),
+      Map.entry("INR", new BigDecimal("88.650")),
+      Map.entry("CNY", new BigDecimal("7.5600"))));
 
   private ReferenceRates() {}
 

@@ -1,0 +1,100 @@
+package io.rtdp.ksql.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rtdp.ksql.server.KsqlServer;
+import io.rtdp.ksql.server.config.ServerConfig;
+import io.rtdp.testkit.KafkaBrokerExtension;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The client against a real KSQL server on a real broker. */
+class KsqlClientTest {
+  @RegisterExtension
+  static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+  private static KsqlServer server;
+  private static KsqlClient client;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = new KsqlServer(new ServerConfig(Map.of(
+        "listeners", "http://127.0.0.1:0",
+        "bootstrap.servers", kafka.bootstrapServers(),
+        "ksql.service.id", "client_test_",
+        "ksql.streams.state.dir", Files.createTempDirectory("ksql-client-test").toString(),
+        "ksql.streams.commit.interval.ms", "200",
+        "ksql.streams.cache.max.bytes.buffering", "0"))).start();
+    assertThat(server.awaitReady(60_000)).isTrue();
+    client = new KsqlClient(URI.create(server.url()), Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void statementsAnswerWithTheirEntities() {
+    List<JsonNode> entities = client.execute("CREATE STREAM CLIENT_READINGS (ID STRING KEY, V INT)"
+        + " WITH (KAFKA_TOPIC='client_readings', VALUE_FORMAT='JSON', PARTITIONS=1); SHOW STREAMS;", Map.of());
+
+    assertThat(entities).hasSize(2);
+    assertThat(entities.get(0).path("@type").asText()).isEqualTo("currentStatus");
+    assertThat(entities.get(0).path("commandStatus").path("status").asText()).isEqualTo("SUCCESS");
+    assertThat(entities.get(1).path("streams").toString()).contains("CLIENT_READINGS");
+    assertThat(client.info().path("KsqlServerInfo").path("ksqlServiceId").asText()).isEqualTo("client_test_");
+  }
+
+  @Test
+  void aBadStatementIsTheServersStatementError() {
+    assertThatThrownBy(() -> client.execute("CREATE STREAM;", Map.of()))
+        .isInstanceOfSatisfying(KsqlServerException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.errorCode()).isEqualTo(40001);
+          assertThat(e.request()).isEqualTo("CREATE STREAM;");
+        });
+  }
+
+  @Test
+  void aPullQueryReturnsTheTablesRows() {
+    client.execute("CREATE STREAM CLIENT_EVENTS (ID STRING KEY, V INT)"
+        + " WITH (KAFKA_TOPIC='client_events', VALUE_FORMAT='JSON', PARTITIONS=1);"
+        + "CREATE TABLE CLIENT_TOTALS AS SELECT ID, SUM(V) AS TOTAL FROM CLIENT_EVENTS GROUP BY ID;",
+        Map.of("auto.offset.reset", "earliest"));
+    client.execute("INSERT INTO CLIENT_EVENTS (ID, V) VALUES ('a', 1); INSERT INTO CLIENT_EVENTS (ID, V) VALUES ('a', 2);"
+        + "INSERT INTO CLIENT_EVENTS (ID, V) VALUES ('b', 5);", Map.of());
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      QueryResult result = client.query("SELECT * FROM CLIENT_TOTALS WHERE ID = 'a';", Map.of());
+      assertThat(result.columnNames()).containsExactly("ID", "TOTAL");
+      assertThat(result.columnTypes()).containsExactly("STRING", "INTEGER");
+      assertThat(result.rows()).hasSize(1);
+      assertThat(result.row(0).get("TOTAL").asInt()).isEqualTo(3);
+    });
+  }
+
+  @Test
+  void aServerThatIsNotThereIsUnavailableNotAHang() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    KsqlClient nowhere = new KsqlClient(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2));
+
+    assertThatThrownBy(() -> nowhere.execute("SHOW STREAMS;", Map.of()))
+        .isInstanceOf(KsqlUnavailableException.class)
+        .hasMessageContaining("did not answer").hasMessageContaining("./rtdp status");
+  }
+}
