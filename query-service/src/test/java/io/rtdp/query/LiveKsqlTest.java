@@ -146,7 +146,8 @@ class LiveKsqlTest {
                 rows.add(row.json().path("DEVICE").asText() + "=" + row.json().path("CELSIUS").asDouble());
             }
             assertThat(rows).containsExactly("sse-1=101.0", "sse-1=102.0");
-            assertThat(events.comments()).as("heartbeats every 200 ms").isPositive();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events.comments())
+                    .as("heartbeats every 200 ms").isPositive());
         }
     }
 
