@@ -1,9 +1,14 @@
 package io.rtdp.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,11 +73,30 @@ class PipelinesUpTest {
             assertThat(r.getLong(1)).as("hopping windows of 5 minutes, start and end from the KSQL result").isZero();
         }
 
+        // The demo's promise: the API answers from both pipelines, and the live state from a pull query.
+        String api = column(up.output(), "query-service");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            JsonNode alerts = apiGet(api, "/v1/alerts?limit=1");
+            assertThat(alerts.path("items")).as(alerts.toString()).isNotEmpty();
+            JsonNode revenue = apiGet(api, "/v1/merchant_revenue?limit=1");
+            assertThat(revenue.path("items")).as(revenue.toString()).isNotEmpty();
+            String device = alerts.path("items").get(0).path("device_id").asText();
+            assertThat(apiGet(api, "/v1/live/device_state/" + device).path("DEVICE_ID").asText()).isEqualTo(device);
+        });
+
         Launcher.Result again = launcher.run("up", "-d");
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("Nothing to apply: every migration is applied.")
                 .containsPattern("sink-iot-alerts \\.\\.\\. up to date")
                 .doesNotContainPattern("\\.\\.\\. created");
+    }
+
+    /** A GET of the query service with config.yml's development API key. */
+    private static JsonNode apiGet(String api, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + path))
+                .header("X-API-Key", "rtdp-dev-api-key-change-me").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
