@@ -82,6 +82,8 @@ class PipelinesUpTest {
             assertThat(revenue.path("items")).as(revenue.toString()).isNotEmpty();
             String device = alerts.path("items").get(0).path("device_id").asText();
             assertThat(apiGet(api, "/v1/live/device_state/" + device).path("DEVICE_ID").asText()).isEqualTo(device);
+            String merchant = revenue.path("items").get(0).path("merchant_id").asText();
+            assertThat(apiGet(api, "/v1/live/merchant_revenue/" + merchant).path("items")).isNotEmpty();
         });
 
         Launcher.Result again = launcher.run("up", "-d");
