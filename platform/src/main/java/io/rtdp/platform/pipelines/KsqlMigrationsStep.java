@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,8 +21,6 @@ import io.rtdp.platform.component.JvmCommand;
  */
 final class KsqlMigrationsStep {
     private static final String MAIN = "io.rtdp.ksql.migrations.MigrationsMain";
-    /** How long the migration record may take to become readable after the tool first creates it. */
-    private static final Duration RECORD_READY = Duration.ofSeconds(60);
 
     private final Path home;
     private final String serverUrl;
@@ -40,29 +37,9 @@ final class KsqlMigrationsStep {
     }
 
     void apply() throws PipelineException {
-        awaitRecord();
         Run apply = run("apply", line -> out.println("    " + line));
         if (apply.exitCode() != 0) {
             throw new PipelineException("the KSQL migrations of " + directory() + " stopped:\n" + apply.errors());
-        }
-    }
-
-    /**
-     * The tool creates the record (a table) on its first run and reads it with a pull query, which
-     * the server answers only once that table's query runs: a fresh platform needs a few seconds.
-     */
-    private void awaitRecord() throws PipelineException {
-        long deadline = System.nanoTime() + RECORD_READY.toNanos();
-        while (true) {
-            Run info = run("info", line -> { });
-            if (info.exitCode() == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new PipelineException("the KSQL migration record at " + serverUrl + " is not readable after "
-                        + RECORD_READY.toSeconds() + " s:\n" + info.errors());
-            }
-            sleep(2000);
         }
     }
 
@@ -98,15 +75,6 @@ final class KsqlMigrationsStep {
             }
         } catch (IOException e) {
             onLine.accept("(output cut: " + e.getMessage() + ")");
-        }
-    }
-
-    private static void sleep(long millis) throws PipelineException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PipelineException("interrupted while waiting for the KSQL server");
         }
     }
 
