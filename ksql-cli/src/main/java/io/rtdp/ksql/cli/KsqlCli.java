@@ -1,12 +1,12 @@
 package io.rtdp.ksql.cli;
 
-import io.rtdp.ksql.cli.client.KsqlServerClient;
 import io.rtdp.ksql.cli.output.Console;
 import io.rtdp.ksql.cli.output.OutputFormat;
 import io.rtdp.ksql.cli.output.OutputSettings;
 import io.rtdp.ksql.cli.session.Session;
 import io.rtdp.ksql.cli.session.StatementExecutor;
 import io.rtdp.ksql.cli.session.UserTerminal;
+import io.rtdp.ksql.client.KsqlClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -97,7 +97,7 @@ public final class KsqlCli implements Callable<Integer> {
       return 2;
     }
     OutputSettings settings = new OutputSettings(OutputFormat.parse(output));
-    Session session = new Session(new KsqlServerClient(uri));
+    Session session = new Session(new KsqlClient(uri));
     defines.forEach(session::define);
     session.queryLimits(queryRowLimit, queryTimeoutMs);
     if (execute == null && file == null && in == System.in && System.console() != null) {

@@ -1,9 +1,9 @@
 package io.rtdp.ksql.cli;
 
 import io.rtdp.ksql.cli.input.LocalCommand;
-import io.rtdp.ksql.cli.input.StatementSplitter;
 import io.rtdp.ksql.cli.session.Outcome;
 import io.rtdp.ksql.cli.session.StatementExecutor;
+import io.rtdp.ksql.client.statements.StatementSplitter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

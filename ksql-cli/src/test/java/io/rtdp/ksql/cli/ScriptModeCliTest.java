@@ -227,7 +227,8 @@ class ScriptModeCliTest {
       port.down();
       keyboard.write("SHOW STREAMS;\n".getBytes(StandardCharsets.UTF_8));
       keyboard.flush();
-      await().atMost(Duration.ofSeconds(30)).until(() -> err.toString(StandardCharsets.UTF_8)
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(err.toString(StandardCharsets.UTF_8))
+          .as("standard output: %s", out.toString(StandardCharsets.UTF_8))
           .contains("Could not reach the KSQL server at " + port.url()));
       assertThat(err.toString(StandardCharsets.UTF_8)).contains("The next statement tries to reach the server again.");
 

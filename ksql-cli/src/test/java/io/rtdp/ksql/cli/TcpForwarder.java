@@ -19,6 +19,7 @@ final class TcpForwarder implements AutoCloseable {
   private final URI target;
   private final int port;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private volatile ServerSocket listener;
 
   TcpForwarder(URI target) throws IOException {
@@ -37,12 +38,14 @@ final class TcpForwarder implements AutoCloseable {
     socket.setReuseAddress(true);
     socket.bind(new InetSocketAddress("127.0.0.1", port));
     listener = socket;
-    Thread acceptor = new Thread(() -> accept(socket), "forwarder-accept");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    start(new Thread(() -> accept(socket), "forwarder-accept"));
   }
 
-  /** Closes the port and every connection through it: the CLI now meets a refused connection. */
+  /**
+   * Closes the port and every connection through it: the CLI now meets a refused connection. Waits
+   * for the threads that used them: a socket closed while a thread is blocked on it is only released
+   * once that thread wakes up, and until then the port and the connections still work.
+   */
   void down() throws IOException {
     if (listener != null) {
       listener.close();
@@ -51,6 +54,15 @@ final class TcpForwarder implements AutoCloseable {
       s.close();
     }
     sockets.clear();
+    for (Thread t : threads) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while closing the forwarder", e);
+      }
+    }
+    threads.clear();
   }
 
   @Override
@@ -73,8 +85,8 @@ final class TcpForwarder implements AutoCloseable {
     }
   }
 
-  private static void pump(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
+  private void pump(Socket from, Socket to) {
+    start(new Thread(() -> {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         in.transferTo(out);
       } catch (IOException e) {
@@ -87,8 +99,12 @@ final class TcpForwarder implements AutoCloseable {
           // Already closed.
         }
       }
-    }, "forwarder-pump");
+    }, "forwarder-pump"));
+  }
+
+  private void start(Thread t) {
     t.setDaemon(true);
+    threads.add(t);
     t.start();
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The client against a real KSQL server on a real broker. */
+/** The client against a real KSQL server on a real broker: statements, queries that end, streamed push queries. */
 class KsqlClientTest {
   @RegisterExtension
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
@@ -95,6 +95,66 @@ class KsqlClientTest {
 
     assertThatThrownBy(() -> nowhere.execute("SHOW STREAMS;", Map.of()))
         .isInstanceOf(KsqlUnavailableException.class)
-        .hasMessageContaining("did not answer").hasMessageContaining("./rtdp status");
+        .hasMessageStartingWith("Could not reach the KSQL server at http://127.0.0.1:" + port + ": ");
+    try (QueryStream stream = nowhere.stream("SELECT * FROM X EMIT CHANGES;", Map.of(), Map.of())) {
+      assertThat(stream.next(Duration.ofSeconds(20))).isInstanceOf(QueryEvent.Unreachable.class);
+    }
+  }
+
+  @Test
+  void aPushQueryStreamsEachRowAsItArrivesUntilItIsClosedOnTheServer() throws Exception {
+    client.execute("CREATE STREAM CLIENT_LIVE (ID STRING KEY, V INT)"
+        + " WITH (KAFKA_TOPIC='client_live', VALUE_FORMAT='JSON', PARTITIONS=1);", Map.of());
+    KsqlClient streaming = new KsqlClient(URI.create(server.url()));
+
+    try (QueryStream stream = streaming.stream("SELECT ID, V FROM CLIENT_LIVE EMIT CHANGES;",
+        Map.of("auto.offset.reset", "earliest"), Map.of())) {
+      QueryEvent.Header header = (QueryEvent.Header) stream.next(Duration.ofSeconds(30));
+      assertThat(header.columnNames()).containsExactly("ID", "V");
+      assertThat(header.queryId()).startsWith("transient_");
+
+      // Each row must arrive before the next one exists: the server writes a row's separator only with the next row.
+      for (int v = 1; v <= 2; v++) {
+        client.execute("INSERT INTO CLIENT_LIVE (ID, V) VALUES ('a', " + v + ");", Map.of());
+        QueryEvent.Row row = (QueryEvent.Row) stream.next(Duration.ofSeconds(30));
+        assertThat(row.values().get(1).asInt()).isEqualTo(v);
+      }
+      // /close-query stops it on the server, which then ends the response.
+      assertThat(streaming.closeQuery(header.queryId())).isTrue();
+      assertThat(stream.next(Duration.ofSeconds(30))).isEqualTo(new QueryEvent.End());
+    }
+    assertThat(client.closeQuery("transient_NO_SUCH_QUERY_1")).isFalse();
+
+    QueryStream stream = streaming.stream("SELECT ID, V FROM CLIENT_LIVE EMIT CHANGES;", Map.of(), Map.of());
+    String queryId = ((QueryEvent.Header) stream.next(Duration.ofSeconds(30))).queryId();
+    stream.close();
+    assertThat(stream.next(Duration.ofSeconds(30))).isEqualTo(new QueryEvent.End());
+    // The server releases a closed query in the background; then it no longer knows the id.
+    await().atMost(Duration.ofSeconds(30)).until(() -> !client.closeQuery(queryId));
+  }
+
+  @Test
+  void aStreamTellsHowTheQueryEnded() throws Exception {
+    client.execute("CREATE STREAM CLIENT_ENDS (ID STRING KEY, V INT)"
+        + " WITH (KAFKA_TOPIC='client_ends', VALUE_FORMAT='JSON', PARTITIONS=1);", Map.of());
+    client.execute("INSERT INTO CLIENT_ENDS (ID, V) VALUES ('a', 1); INSERT INTO CLIENT_ENDS (ID, V) VALUES ('b', 2);",
+        Map.of());
+
+    try (QueryStream stream = client.stream("SELECT * FROM CLIENT_ENDS EMIT CHANGES LIMIT 2;",
+        Map.of("auto.offset.reset", "earliest"), Map.of())) {
+      assertThat(stream.next(Duration.ofSeconds(30))).isInstanceOf(QueryEvent.Header.class);
+      assertThat(stream.next(Duration.ofSeconds(30))).isInstanceOf(QueryEvent.Row.class);
+      assertThat(stream.next(Duration.ofSeconds(30))).isInstanceOf(QueryEvent.Row.class);
+      assertThat(stream.next(Duration.ofSeconds(30))).isEqualTo(new QueryEvent.Final("Limit Reached"));
+      assertThat(stream.next(Duration.ofSeconds(30))).isEqualTo(new QueryEvent.End());
+    }
+    try (QueryStream stream = client.stream("SELECT * FROM NO_SUCH_STREAM EMIT CHANGES;", Map.of(), Map.of())) {
+      QueryEvent refused = stream.next(Duration.ofSeconds(30));
+      assertThat(refused).isInstanceOf(QueryEvent.Rejected.class);
+      KsqlServerException error = ((QueryEvent.Rejected) refused).error();
+      assertThat(error.status()).isEqualTo(400);
+      assertThat(error.getMessage()).contains("NO_SUCH_STREAM");
+      assertThat(error.request()).isEqualTo("SELECT * FROM NO_SUCH_STREAM EMIT CHANGES;");
+    }
   }
 }

@@ -35,7 +35,12 @@ public final class MigrationsMain {
   static int run(String... args) {
     CommandLine cli = new CommandLine(new MigrationsMain());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof MigrationException || e instanceof KsqlServerException || e instanceof KsqlUnavailableException) {
+      if (e instanceof KsqlUnavailableException) {
+        commandLine.getErr().println("ksql migrate: " + e.getMessage() + ". Check that the server runs"
+            + " (./rtdp status) and that --server names it.");
+        return 1;
+      }
+      if (e instanceof MigrationException || e instanceof KsqlServerException) {
         commandLine.getErr().println("ksql migrate: " + e.getMessage());
         return 1;
       }

@@ -2,6 +2,9 @@ package io.rtdp.ksql.migrations;
 
 import io.rtdp.ksql.client.KsqlClient;
 import io.rtdp.ksql.client.KsqlServerException;
+import io.rtdp.ksql.client.statements.ClientStatements;
+import io.rtdp.ksql.client.statements.IncompleteStatementException;
+import io.rtdp.ksql.client.statements.StatementSplitter;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,15 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** info, validate and apply over one migrations directory and one KSQL server. */
 final class Migrator {
-  private static final Pattern SET = Pattern.compile("(?is)SET\\s+'([^']+)'\\s*=\\s*'([^']*)'\\s*;");
-  private static final Pattern UNSET = Pattern.compile("(?is)UNSET\\s+'([^']+)'\\s*;");
-  private static final Pattern DEFINE = Pattern.compile("(?is)DEFINE\\s+(\\w+)\\s*=\\s*'((?:[^']|'')*)'\\s*;");
-  private static final Pattern UNDEFINE = Pattern.compile("(?is)UNDEFINE\\s+(\\w+)\\s*;");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}");
 
   private final KsqlClient client;
@@ -108,30 +108,41 @@ final class Migrator {
     }
   }
 
-  /** Sends each statement by itself; SET/UNSET and DEFINE/UNDEFINE act on the statements after them. */
+  /**
+   * Sends each statement by itself, without the file's comments; SET/UNSET and DEFINE/UNDEFINE act
+   * on the statements after them.
+   */
   private int run(Migration m) {
     Map<String, Object> properties = new HashMap<>();
     Map<String, String> variables = new HashMap<>();
     int sent = 0;
-    for (String statement : StatementSplitter.split(m.text())) {
-      Matcher set = SET.matcher(statement);
-      Matcher unset = UNSET.matcher(statement);
-      Matcher define = DEFINE.matcher(statement);
-      Matcher undefine = UNDEFINE.matcher(statement);
-      if (set.matches()) {
-        properties.put(set.group(1), set.group(2));
-      } else if (unset.matches()) {
-        properties.remove(unset.group(1));
-      } else if (define.matches()) {
-        variables.put(define.group(1).toLowerCase(Locale.ROOT), define.group(2).replace("''", "'"));
-      } else if (undefine.matches()) {
-        variables.remove(undefine.group(1).toLowerCase(Locale.ROOT));
+    for (String statement : statements(m)) {
+      Optional<ClientStatements.Assignment> set = ClientStatements.set(statement);
+      Optional<String> unset = ClientStatements.unset(statement);
+      Optional<ClientStatements.Assignment> define = ClientStatements.define(statement);
+      Optional<String> undefine = ClientStatements.undefine(statement);
+      if (set.isPresent()) {
+        properties.put(set.get().name(), set.get().value());
+      } else if (unset.isPresent()) {
+        properties.remove(unset.get());
+      } else if (define.isPresent()) {
+        variables.put(define.get().name().toLowerCase(Locale.ROOT), define.get().value());
+      } else if (undefine.isPresent()) {
+        variables.remove(undefine.get().toLowerCase(Locale.ROOT));
       } else {
         client.execute(substitute(statement, variables), properties);
         sent++;
       }
     }
     return sent;
+  }
+
+  private static List<String> statements(Migration m) {
+    try {
+      return StatementSplitter.splitWhole(m.text()).stream().map(StatementSplitter::withoutComments).toList();
+    } catch (IncompleteStatementException e) {
+      throw new MigrationException(e.getMessage(), e);
+    }
   }
 
   private static String substitute(String statement, Map<String, String> variables) {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading a migrations directory and splitting its files into statements. */
+/** Reading a migrations directory (its files are split into statements by ksql-client's StatementSplitter, tested there). */
 class MigrationFilesTest {
   @TempDir
   Path dir;
@@ -36,28 +36,5 @@ class MigrationFilesTest {
         "Two files have version 1: V000001__a.ksql and V000001__b.ksql. Give each migration its own version.");
     assertThatThrownBy(() -> MigrationsDirectory.read(dir.resolve("nope")))
         .hasMessageContaining("does not exist. Pass --dir");
-  }
-
-  @Test
-  void statementsSplitAtSemicolonsOutsideQuotesAndComments() {
-    String text = """
-        -- a comment; with a semicolon
-        SET 'auto.offset.reset' = 'earliest';
-        /* block; comment */ CREATE STREAM `A;B` (X STRING) WITH (KAFKA_TOPIC='t;1', VALUE_FORMAT='JSON');
-        INSERT INTO S (X) VALUES ('it''s; fine');
-        """;
-
-    assertThat(StatementSplitter.split(text)).containsExactly(
-        "SET 'auto.offset.reset' = 'earliest';",
-        "CREATE STREAM `A;B` (X STRING) WITH (KAFKA_TOPIC='t;1', VALUE_FORMAT='JSON');",
-        "INSERT INTO S (X) VALUES ('it''s; fine');");
-  }
-
-  @Test
-  void aStatementWithoutSemicolonOrWithAnOpenQuoteIsNamed() {
-    assertThatThrownBy(() -> StatementSplitter.split("CREATE STREAM A (X INT);\nDROP STREAM A"))
-        .hasMessage("The file ends with a statement that has no ';': DROP STREAM A");
-    assertThatThrownBy(() -> StatementSplitter.split("INSERT INTO S VALUES ('open;"))
-        .hasMessageStartingWith("Unclosed ' starting at: 'open;");
   }
 }

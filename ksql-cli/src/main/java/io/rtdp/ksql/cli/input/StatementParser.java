@@ -1,5 +1,6 @@
 package io.rtdp.ksql.cli.input;
 
+import io.rtdp.ksql.client.statements.StatementSplitter;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;

@@ -2,13 +2,11 @@ package io.rtdp.ksql.cli.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rtdp.ksql.cli.KsqlCliVersion;
-import io.rtdp.ksql.cli.client.KsqlServerClient;
-import io.rtdp.ksql.cli.client.KsqlServerException;
-import io.rtdp.ksql.cli.client.ServerUnreachableException;
 import io.rtdp.ksql.cli.input.LocalCommand;
 import io.rtdp.ksql.cli.output.Console;
 import io.rtdp.ksql.cli.output.ErrorPrinter;
 import io.rtdp.ksql.cli.output.OutputFormat;
+import io.rtdp.ksql.client.KsqlClient;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
@@ -28,7 +26,7 @@ final class LocalCommands {
     this.errors = errors;
   }
 
-  Outcome run(LocalCommand command) throws KsqlServerException, ServerUnreachableException {
+  Outcome run(LocalCommand command) {
     PrintWriter out = console.out();
     String argument = command.argument();
     switch (command.name()) {
@@ -58,7 +56,7 @@ final class LocalCommands {
     return Outcome.OK;
   }
 
-  private Outcome server(String argument) throws KsqlServerException, ServerUnreachableException {
+  private Outcome server(String argument) {
     if (argument.isEmpty()) {
       console.out().println(session.client().server());
       return Outcome.OK;
@@ -73,8 +71,8 @@ final class LocalCommands {
       errors.problem("'" + argument + "' is not a server URL (e.g. http://localhost:8088): " + e.getMessage());
       return Outcome.FAILED;
     }
-    KsqlServerClient client = new KsqlServerClient(uri);
-    JsonNode info = client.info();
+    KsqlClient client = new KsqlClient(uri);
+    JsonNode info = client.info().path("KsqlServerInfo");
     session.client(client);
     console.notice("Server now: " + uri + " (version " + info.path("version").asText("unknown") + ", status "
         + info.path("serverStatus").asText("unknown") + ")");

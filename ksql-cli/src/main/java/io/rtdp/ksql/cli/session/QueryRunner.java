@@ -1,16 +1,15 @@
 package io.rtdp.ksql.cli.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rtdp.ksql.cli.client.KsqlServerClient;
-import io.rtdp.ksql.cli.client.KsqlServerException;
-import io.rtdp.ksql.cli.client.QueryEvent;
-import io.rtdp.ksql.cli.client.QueryStream;
-import io.rtdp.ksql.cli.client.ServerUnreachableException;
 import io.rtdp.ksql.cli.output.Console;
 import io.rtdp.ksql.cli.output.ErrorPrinter;
 import io.rtdp.ksql.cli.output.OutputFormat;
 import io.rtdp.ksql.cli.output.RowTable;
+import io.rtdp.ksql.client.KsqlClient;
+import io.rtdp.ksql.client.QueryEvent;
+import io.rtdp.ksql.client.QueryStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a SELECT or PRINT and shows what it sends as it arrives, until the server ends it (LIMIT, a
  * pull query's end), it fails, or the user presses Ctrl-C: then the query is closed on the server
- * and the connection dropped, and the CLI is back at its prompt.
+ * and the connection dropped (closing the {@link QueryStream} does both), and the CLI is back at its prompt.
  */
 final class QueryRunner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Session session;
   private final Console console;
   private final ErrorPrinter errors;
@@ -34,9 +35,9 @@ final class QueryRunner {
     this.terminal = terminal;
   }
 
-  Outcome select(String sql) throws KsqlServerException, ServerUnreachableException, InterruptedException {
-    KsqlServerClient client = session.client();
-    try (QueryStream stream = client.query(sql, session.properties(), session.variables());
+  Outcome select(String sql) throws InterruptedException {
+    KsqlClient client = session.client();
+    try (QueryStream stream = client.stream(sql, session.properties(), session.variables());
          UserTerminal.Handle ignored = terminal.onInterrupt(stream::cancel)) {
       PrintWriter out = console.out();
       boolean json = console.settings().format() == OutputFormat.JSON;
@@ -50,12 +51,10 @@ final class QueryRunner {
       long rows = 0;
       RowTable table = null;
       List<String> columns = List.of();
-      String queryId = null;
       String finalMessage = null;
       while (true) {
         QueryEvent event = stream.next();
         if (event instanceof QueryEvent.Header h) {
-          queryId = h.queryId();
           columns = h.columnNames();
           if (!json) {
             table = new RowTable(out, columns, console.settings(), console.width());
@@ -85,9 +84,8 @@ final class QueryRunner {
           errors.problem("The connection to " + client.server() + " broke while the query ran: " + b.reason());
           return Outcome.FAILED;
         } else if (event instanceof QueryEvent.Cancelled) {
-          if (queryId != null) {
-            client.closeQuery(queryId);
-          }
+          // Stops the query on the server (/close-query) now, before "Query terminated" is printed.
+          stream.close();
           if (terminal.interactive()) {
             // The terminal echoed ^C where the next row would have started.
             out.println();
@@ -109,8 +107,8 @@ final class QueryRunner {
     }
   }
 
-  Outcome print(String statement) throws KsqlServerException, ServerUnreachableException, InterruptedException {
-    KsqlServerClient client = session.client();
+  Outcome print(String statement) throws InterruptedException {
+    KsqlClient client = session.client();
     try (QueryStream stream = client.print(statement, session.properties(), session.variables());
          UserTerminal.Handle ignored = terminal.onInterrupt(stream::cancel)) {
       PrintWriter out = console.out();
@@ -152,7 +150,7 @@ final class QueryRunner {
   }
 
   private static String jsonRow(List<String> columns, QueryEvent.Row row) {
-    ObjectNode object = KsqlServerClient.JSON.createObjectNode();
+    ObjectNode object = JSON.createObjectNode();
     List<JsonNode> values = row.values();
     for (int i = 0; i < values.size(); i++) {
       object.set(i < columns.size() ? columns.get(i) : "COLUMN" + (i + 1), values.get(i));

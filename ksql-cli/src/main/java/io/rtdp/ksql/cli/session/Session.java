@@ -1,6 +1,6 @@
 package io.rtdp.ksql.cli.session;
 
-import io.rtdp.ksql.cli.client.KsqlServerClient;
+import io.rtdp.ksql.client.KsqlClient;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,23 +11,23 @@ import java.util.Map;
  * the last command sequence number seen, so that each request sees the effects of the ones before.
  */
 public final class Session {
-  private KsqlServerClient client;
+  private KsqlClient client;
   private final Map<String, String> properties = new LinkedHashMap<>();
   private final Map<String, String> variables = new LinkedHashMap<>();
   private Long commandSequenceNumber;
   private long queryRowLimit;
   private long queryTimeoutMs;
 
-  public Session(KsqlServerClient client) {
+  public Session(KsqlClient client) {
     this.client = client;
   }
 
-  public KsqlServerClient client() {
+  public KsqlClient client() {
     return client;
   }
 
   /** Switches to another server; what was set and defined stays, the sequence number belongs to the old one. */
-  public void client(KsqlServerClient client) {
+  public void client(KsqlClient client) {
     this.client = client;
     this.commandSequenceNumber = null;
   }

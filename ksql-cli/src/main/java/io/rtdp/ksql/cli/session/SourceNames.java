@@ -1,8 +1,8 @@
 package io.rtdp.ksql.cli.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rtdp.ksql.cli.client.KsqlServerException;
-import io.rtdp.ksql.cli.client.ServerUnreachableException;
+import io.rtdp.ksql.client.KsqlServerException;
+import io.rtdp.ksql.client.KsqlUnavailableException;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -27,7 +27,7 @@ public final class SourceNames {
   public Collection<String> get() {
     if (stale) {
       try {
-        JsonNode entities = session.client().ksql("SHOW STREAMS; SHOW TABLES;", session.properties(),
+        List<JsonNode> entities = session.client().execute("SHOW STREAMS; SHOW TABLES;", session.properties(),
             session.variables(), session.commandSequenceNumber());
         TreeSet<String> fresh = new TreeSet<>();
         for (JsonNode entity : entities) {
@@ -36,7 +36,7 @@ public final class SourceNames {
         }
         names = List.copyOf(fresh);
         stale = false;
-      } catch (KsqlServerException | ServerUnreachableException e) {
+      } catch (KsqlServerException | KsqlUnavailableException e) {
         // Completion goes on with the names known before; the next statement will report the problem.
       }
     }

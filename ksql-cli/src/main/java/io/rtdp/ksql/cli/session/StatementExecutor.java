@@ -1,21 +1,24 @@
 package io.rtdp.ksql.cli.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rtdp.ksql.cli.client.KsqlServerClient;
-import io.rtdp.ksql.cli.client.KsqlServerException;
-import io.rtdp.ksql.cli.client.ServerUnreachableException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rtdp.ksql.cli.input.LocalCommand;
-import io.rtdp.ksql.cli.input.StatementSplitter;
 import io.rtdp.ksql.cli.output.Console;
 import io.rtdp.ksql.cli.output.EntityPrinter;
 import io.rtdp.ksql.cli.output.ErrorPrinter;
 import io.rtdp.ksql.cli.output.OutputFormat;
 import io.rtdp.ksql.cli.output.Table;
+import io.rtdp.ksql.client.KsqlClient;
+import io.rtdp.ksql.client.KsqlServerException;
+import io.rtdp.ksql.client.KsqlUnavailableException;
+import io.rtdp.ksql.client.statements.ClientStatements;
+import io.rtdp.ksql.client.statements.StatementSplitter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,6 +28,8 @@ import java.util.Optional;
  * reached is reported, and simply tried again with the next statement.
  */
 public final class StatementExecutor {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Session session;
   private final Console console;
   private final ErrorPrinter errors;
@@ -66,7 +71,7 @@ public final class StatementExecutor {
   }
 
   private interface Step {
-    Outcome run() throws KsqlServerException, ServerUnreachableException, InterruptedException;
+    Outcome run() throws InterruptedException;
   }
 
   private Outcome guarded(Step step, String statement) {
@@ -75,7 +80,7 @@ public final class StatementExecutor {
     } catch (KsqlServerException e) {
       errors.serverError(e.getMessage(), e.body(), statement);
       return Outcome.FAILED;
-    } catch (ServerUnreachableException e) {
+    } catch (KsqlUnavailableException e) {
       errors.problem(e.getMessage() + "\nThe statement was not run. The next statement tries to reach the server again.");
       return Outcome.FAILED;
     } catch (InterruptedException e) {
@@ -89,8 +94,7 @@ public final class StatementExecutor {
     }
   }
 
-  private Outcome dispatch(String statement)
-      throws KsqlServerException, ServerUnreachableException, InterruptedException {
+  private Outcome dispatch(String statement) throws InterruptedException {
     String head = StatementSplitter.stripLeadingComments(statement);
     Optional<LocalCommand> command = LocalCommand.parse(head);
     if (command.isPresent()) {
@@ -129,12 +133,12 @@ public final class StatementExecutor {
     return ksql(statement);
   }
 
-  private Outcome local(LocalCommand command) throws KsqlServerException, ServerUnreachableException {
+  private Outcome local(LocalCommand command) {
     return command.name().equals("run script") ? runScript(command.argument()) : local.run(command);
   }
 
   /** RUN SCRIPT: the file's whole content as one {@code /ksql} request, as ksqlDB's CLI sends it (SPEC §1.12). */
-  private Outcome runScript(String argument) throws KsqlServerException, ServerUnreachableException {
+  private Outcome runScript(String argument) {
     String name = argument.length() >= 2 && argument.startsWith("'") && argument.endsWith("'")
         ? argument.substring(1, argument.length() - 1).replace("''", "'") : argument;
     if (name.isBlank()) {
@@ -155,14 +159,14 @@ public final class StatementExecutor {
   }
 
   /** Sends statements to {@code /ksql} and prints the entities; a command that failed on the server fails here too. */
-  Outcome ksql(String statements) throws KsqlServerException, ServerUnreachableException {
-    KsqlServerClient client = session.client();
-    JsonNode entities = client.ksql(statements, session.properties(), session.variables(),
+  Outcome ksql(String statements) {
+    KsqlClient client = session.client();
+    List<JsonNode> entities = client.execute(statements, session.properties(), session.variables(),
         session.commandSequenceNumber());
     sourcesChanged.run();
     PrintWriter out = console.out();
     if (console.settings().format() == OutputFormat.JSON) {
-      out.println(entities.toPrettyString());
+      out.println(JSON.valueToTree(entities).toPrettyString());
     }
     Outcome outcome = Outcome.OK;
     EntityPrinter printer = new EntityPrinter(out);
@@ -183,8 +187,7 @@ public final class StatementExecutor {
     return outcome;
   }
 
-  private Outcome setProperty(ClientStatements.Assignment property)
-      throws KsqlServerException, ServerUnreachableException {
+  private Outcome setProperty(ClientStatements.Assignment property) {
     session.client().validateProperty(property.name());
     String old = session.setProperty(property.name(), property.value());
     console.notice("Successfully changed local property '" + property.name() + "'"
@@ -205,7 +208,7 @@ public final class StatementExecutor {
 
   private Outcome showVariables() {
     if (console.settings().format() == OutputFormat.JSON) {
-      console.out().println(KsqlServerClient.JSON.valueToTree(session.variables()).toPrettyString());
+      console.out().println(JSON.valueToTree(session.variables()).toPrettyString());
       return Outcome.OK;
     }
     Table table = new Table("Variable Name", "Value");

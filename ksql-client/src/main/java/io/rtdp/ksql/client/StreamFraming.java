@@ -1,4 +1,4 @@
-package io.rtdp.ksql.cli.client;
+package io.rtdp.ksql.client;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * Turns a streamed response into events. Three framings exist (SPEC §4.4/§4.5): the StreamedRow
- * array ({@code [{"header":…},\n{"row":…},\n…]}), newline-delimited documents (metadata object,
- * then one array per row), and PRINT's plain text lines.
+ * array ({@code [{"header":…},\n{"row":…},\n…]}), the delimited documents (metadata object, then
+ * one array per row, newline-separated or as the elements of one JSON array), and PRINT's plain
+ * text lines.
  *
  * <p>The JSON framings are read value by value, not line by line: a server writes the separator
  * before the next element rather than after the last one, so a row's line is only complete once
@@ -30,10 +31,13 @@ public enum StreamFraming {
 
   /** The framing of a response with this Content-Type to a request for {@code requested}. */
   public static StreamFraming of(String contentType, StreamFraming requested) {
-    if (requested == TEXT) {
-      return TEXT;
+    if (requested == TEXT || contentType == null) {
+      return requested;
     }
-    return contentType != null && contentType.contains("delimited") ? DELIMITED : STREAMED_ROWS;
+    if (contentType.contains("vnd.ksql.v1+json")) {
+      return STREAMED_ROWS;
+    }
+    return contentType.contains("delimited") || contentType.contains("application/json") ? DELIMITED : requested;
   }
 
   /**
@@ -54,18 +58,22 @@ public enum StreamFraming {
     }
     try (JsonParser parser = JSON.createParser(body)) {
       JsonToken token = parser.nextToken();
-      if (this == STREAMED_ROWS && token == JsonToken.START_ARRAY) {
+      if (token == JsonToken.START_ARRAY) {
+        // One array around all elements (StreamedRow, or application/json's [{metadata},[row],…]).
         while ((token = parser.nextToken()) != null && token != JsonToken.END_ARRAY) {
-          emit(streamedRow(parser.readValueAsTree()), events);
+          emit(decode(parser.readValueAsTree()), events);
         }
         return;
       }
       while (token != null) {
-        JsonNode node = parser.readValueAsTree();
-        emit(this == DELIMITED ? delimited(node) : streamedRow(node), events);
+        emit(decode(parser.readValueAsTree()), events);
         token = parser.nextToken();
       }
     }
+  }
+
+  private QueryEvent decode(JsonNode node) {
+    return this == DELIMITED ? delimited(node) : streamedRow(node);
   }
 
   private static void emit(QueryEvent event, Consumer<QueryEvent> events) {

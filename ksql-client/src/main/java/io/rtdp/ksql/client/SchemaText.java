@@ -1,4 +1,4 @@
-package io.rtdp.ksql.cli.client;
+package io.rtdp.ksql.client;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.rtdp.ksql.cli.client;
+package io.rtdp.ksql.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -25,7 +25,7 @@ public sealed interface QueryEvent {
   record Rejected(KsqlServerException error) implements QueryEvent {}
 
   /** The server could not be reached at all. */
-  record Unreachable(ServerUnreachableException error) implements QueryEvent {}
+  record Unreachable(KsqlUnavailableException error) implements QueryEvent {}
 
   /** One line of PRINT output. */
   record Text(String line) implements QueryEvent {}

@@ -1,4 +1,4 @@
-package io.rtdp.ksql.cli.client;
+package io.rtdp.ksql.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Reading the three framings of SPEC §4.4/§4.5, with the examples the spec gives. */
+/** Reading the framings of SPEC §4.4/§4.5, with the examples the spec gives. */
 class StreamFramingTest {
   @Test
   void readsKsqlDbsStreamedRowArray() throws Exception {
@@ -83,6 +83,17 @@ class StreamFramingTest {
   }
 
   @Test
+  void readsTheDelimitedDocumentsWrappedInOneJsonArray() throws Exception {
+    List<QueryEvent> events = read(StreamFraming.DELIMITED,
+        "[{\"queryId\":\"query_1\",\"columnNames\":[\"ID\",\"TOTAL\"],\"columnTypes\":[\"STRING\",\"INTEGER\"]},\n"
+        + "[\"a\",3],\n[\"b\",5]]");
+
+    assertThat(((QueryEvent.Header) events.get(0)).columnTypes()).containsExactly("STRING", "INTEGER");
+    assertThat(events.subList(1, 3)).extracting(e -> ((QueryEvent.Row) e).values().get(1).asInt()).containsExactly(3, 5);
+    assertThat(events).hasSize(3);
+  }
+
+  @Test
   void readsPrintsTextLinesWithoutTheIdleBlankOnes() throws Exception {
     assertThat(read(StreamFraming.TEXT, "Key format: KAFKA_STRING\n\n  \nrowtime: N/A, key: a, value: 1, partition: 0\n"))
         .containsExactly(new QueryEvent.Text("Key format: KAFKA_STRING"),
@@ -96,6 +107,8 @@ class StreamFramingTest {
     assertThat(StreamFraming.of("application/vnd.ksql.v1+json", StreamFraming.STREAMED_ROWS))
         .isEqualTo(StreamFraming.STREAMED_ROWS);
     assertThat(StreamFraming.of("application/json", StreamFraming.TEXT)).isEqualTo(StreamFraming.TEXT);
+    assertThat(StreamFraming.of("application/json", StreamFraming.DELIMITED)).isEqualTo(StreamFraming.DELIMITED);
+    assertThat(StreamFraming.of(null, StreamFraming.DELIMITED)).isEqualTo(StreamFraming.DELIMITED);
   }
 
   private static List<QueryEvent> read(StreamFraming framing, String body) throws IOException {
