@@ -50,6 +50,7 @@ public final class KsqlEngine {
   private final Map<String, PersistentQuery> queries = new LinkedHashMap<>();
   private final Map<String, String> variables = new HashMap<>();
   private EngineConfig config;
+  /** The {@code <n>} of the next new query id; see {@link #execute(String, long)}. */
   private long queryIdCounter;
 
   public KsqlEngine(FunctionRegistry functions, EngineConfig config, KafkaTopics topics, ProcessingLog log) {
@@ -57,6 +58,20 @@ public final class KsqlEngine {
     this.config = config;
     this.topics = topics;
     this.log = log;
+  }
+
+  /**
+   * A copy of this engine's state (sources, types, queries, variables, query-id generator) that
+   * plans against {@code sandboxTopics} with a dry-run schema registry: what it executes changes
+   * neither this engine nor Kafka. Cheap: sources and planned queries are immutable and shared.
+   */
+  public KsqlEngine sandbox(KafkaTopics sandboxTopics) {
+    KsqlEngine copy = new KsqlEngine(functions, config.dryRun(), sandboxTopics, log);
+    copy.metaStore.copyFrom(metaStore);
+    copy.queries.putAll(queries);
+    copy.variables.putAll(variables);
+    copy.queryIdCounter = queryIdCounter;
+    return copy;
   }
 
   public MetaStore metaStore() {
@@ -81,7 +96,20 @@ public final class KsqlEngine {
     return functions.describe(name);
   }
 
-  /** Parses and executes every statement of the text in order; stops at the first failure. */
+  /**
+   * Executes the text with the query-id generator set to {@code nextQueryId} first: a server sets
+   * it to the command's offset in the command topic, so that every server (and a restarted one)
+   * gives a query the same id, {@code CSAS_<SINK>_<offset>} (SPEC §5.2).
+   */
+  public void execute(String text, long nextQueryId) {
+    queryIdCounter = nextQueryId;
+    execute(text);
+  }
+
+  /**
+   * Parses and executes every statement of the text in order; stops at the first failure. New
+   * query ids number on from the last (QTT's generator: the first query of a fresh engine is 0).
+   */
   public void execute(String text) {
     for (StatementParser.Parsed parsed : parser().parse(VariableSubstitution.apply(text, variables))) {
       execute(parsed);
@@ -172,16 +200,37 @@ public final class KsqlEngine {
       throw new KsqlException("Cannot add " + (c.table() ? "table" : "stream") + " '" + c.name() + "': A "
           + existing.get().kind().lower() + " with the same name already exists");
     }
-    if (existing.isPresent()) {
-      throw new UnsupportedFeatureException("CREATE OR REPLACE of a query's sink is not supported yet");
+    if (existing.isPresent() && existing.get().readOnly()) {
+      throw new KsqlException("Cannot add " + existing.get().kind().lower() + " '" + c.name()
+          + "': CREATE OR REPLACE is not supported on source " + existing.get().kind().lower() + "s.");
     }
-    String queryId = (c.table() ? "CTAS_" : "CSAS_") + c.name() + "_" + queryIdCounter;
+    // CREATE OR REPLACE of a query's sink keeps the query's id (SPEC §5.2).
+    Optional<PersistentQuery> replaced = existing.flatMap(e -> creatingQuery(e.name()));
+    String queryId = replaced.map(PersistentQuery::id)
+        .orElse((c.table() ? "CTAS_" : "CSAS_") + c.name() + "_" + queryIdCounter);
     QueryPlanner.Target target = new QueryPlanner.Target(c.name(),
         c.table() ? DataSource.Kind.TABLE : DataSource.Kind.STREAM, new WithProperties(c.properties()), null);
     PlannedQuery planned = planner().plan(queryId, c.query(), target, sql);
-    queryIdCounter++;
-    metaStore.put(planned.sink(), false);
+    if (existing.isPresent()) {
+      QueryUpgrade.check(existing.get(), planned.sink(), c.query(),
+          replaced.map(q -> previousQuery(q.sql())).orElse(null), queryId);
+    }
+    if (replaced.isEmpty()) {
+      queryIdCounter++;
+    }
+    metaStore.put(planned.sink(), existing.isPresent());
     register(planned, sql, true);
+  }
+
+  /** The CSAS/CTAS query that created the source, if a query did. */
+  private Optional<PersistentQuery> creatingQuery(String sourceName) {
+    return queries.values().stream().filter(q -> q.createsSink() && q.sinkName().equals(sourceName)).findFirst();
+  }
+
+  /** The SELECT of a running CSAS/CTAS, parsed again from its statement text. */
+  private Query previousQuery(String sql) {
+    Statement s = parser().parse(sql).get(0).statement();
+    return ((Statement.CreateAsSelect) s).query();
   }
 
   private void insertInto(Statement.InsertInto i, String sql) {

@@ -20,8 +20,12 @@ public final class TestEngines {
 
   /** {@code topics}: the existing topics and their partition counts; CREATE adds to it. */
   public static KsqlEngine engine(FunctionRegistry functions, Map<String, Integer> topics, ProcessingLog log) {
-    Map<String, Integer> known = new HashMap<>(topics);
-    return new KsqlEngine(functions, new EngineConfig(Map.of()), new KafkaTopics() {
+    return new KsqlEngine(functions, new EngineConfig(Map.of()), topicsOf(new HashMap<>(topics)), log);
+  }
+
+  /** Topic metadata kept in {@code known} (names to partition counts); CREATE adds to it. */
+  public static KafkaTopics topicsOf(Map<String, Integer> known) {
+    return new KafkaTopics() {
       @Override
       public boolean exists(String topic) {
         return known.containsKey(topic);
@@ -41,7 +45,7 @@ public final class TestEngines {
       public void produce(String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
         throw new UnsupportedOperationException("no INSERT VALUES in these tests");
       }
-    }, log);
+    };
   }
 
   /** The sink records of {@code q} after piping {@code input} into {@code topic}. */

@@ -93,7 +93,8 @@ public final class KsqlServer implements AutoCloseable {
         new TablePullQueries(engine, runtime, self), new StreamPullQueries(config.bootstrapServers()),
         new PrintTopic(config.bootstrapServers()), topics), new InsertsStream(http.vertx(), engine));
     http.attach(new RestApi(new RestApi.Parts(engine, commandTopic, runner, runtime, topics, admin,
-        config.serviceId(), clusterId, self, original, config.commandResponseTimeoutMs(), statistics)), streaming);
+        config.serviceId(), clusterId, self, original, config.commandResponseTimeoutMs(), statistics, pushQueries)),
+        streaming);
     runner.start();
     processingLogStream = new ProcessingLogStream(processingLog, engine, commandTopic, runner, original);
     processingLogStream.startAfterReplay();

@@ -107,6 +107,46 @@ class PushQueryTest {
   }
 
   @Test
+  void showQueriesListsARunningPushQueryAndTerminateOnKsqlEndsIt() throws Exception {
+    String sql = "SELECT ID FROM READINGS WHERE ID = 't1' EMIT CHANGES;";
+    StreamingClient.Exchange query = streaming.post(HttpVersion.HTTP_1_1, "/query-stream", null,
+        "{\"sql\":\"" + sql + "\"}");
+    query.await(t -> t.contains("\n"), WAIT);
+    String id = KsqlRestClient.JSON.readTree(query.lines().get(0)).get("queryId").asText();
+
+    JsonNode listed = rest.ksql("SHOW QUERIES;").body().get(0).get("queries");
+    JsonNode push = null;
+    for (JsonNode q : listed) {
+      push = q.get("id").asText().equals(id) ? q : push;
+    }
+    assertThat(push).as(listed.toString()).isNotNull();
+    assertThat(push.get("queryType").asText()).isEqualTo("PUSH");
+    assertThat(push.get("queryString").asText()).isEqualTo(sql);
+    assertThat(push.get("sinks")).isEmpty();
+    assertThat(push.get("sinkKafkaTopics")).isEmpty();
+    assertThat(push.get("state").asText()).isEqualTo("RUNNING");
+    assertThat(push.get("statusCount").toString()).isEqualTo("{\"RUNNING\":1}");
+    JsonNode described = rest.ksql("SHOW QUERIES EXTENDED;").body().get(0).get("queryDescriptions");
+    assertThat(described.toString()).contains("\"id\":\"" + id + "\"", "\"queryType\":\"PUSH\"");
+
+    // Ids are case-insensitive in TERMINATE; the entity names the query as it runs.
+    KsqlRestClient.Answer terminated = rest.ksql("TERMINATE " + id.toUpperCase(java.util.Locale.ROOT) + ";");
+    assertThat(terminated.status()).as(terminated.raw()).isEqualTo(200);
+    JsonNode entity = terminated.body().get(0);
+    assertThat(entity.get("@type").asText()).isEqualTo("terminate_query");
+    assertThat(entity.get("queryId").asText()).isEqualTo(id);
+    assertThat(entity.get("wasTerminated").asBoolean()).isTrue();
+    query.awaitEnd(WAIT);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(resources.leftBy(id)).isEmpty());
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(rest.ksql("SHOW QUERIES;").body().get(0).get("queries").toString()).doesNotContain(id));
+
+    KsqlRestClient.Answer again = rest.ksql("TERMINATE " + id + ";");
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.body().get("message").asText()).startsWithIgnoringCase("Unknown queryId: " + id);
+  }
+
+  @Test
   void queryStreamAnswersOneJsonArrayForApplicationJson() throws Exception {
     StreamingClient.Exchange query = streaming.post(HttpVersion.HTTP_1_1, "/query-stream", "application/json",
         "{\"sql\":\"SELECT ID FROM READINGS WHERE ID = 'j1' EMIT CHANGES LIMIT 1;\"}");

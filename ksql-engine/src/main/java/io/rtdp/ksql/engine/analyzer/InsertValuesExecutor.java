@@ -42,7 +42,8 @@ public final class InsertValuesExecutor {
       target.schema().columns().forEach(c -> columns.add(c.name()));
     }
     if (columns.size() != s.values().size()) {
-      throw new KsqlException("Expected number columns and values to match: " + columns.size() + ", "
+      // ksqlDB checks these while preparing the statement, whose errors carry this prefix.
+      throw new KsqlException("Failed to prepare statement: Expected number columns and values to match: " + columns.size() + ", "
           + s.values().size());
     }
     List<Column> key = target.schema().key();
@@ -57,7 +58,8 @@ public final class InsertValuesExecutor {
       try {
         compiled = compiler.compile(s.values().get(i));
       } catch (UnknownColumnException e) {
-        throw new KsqlException("'" + e.column().name() + "' is not a valid stream/table name or alias.");
+        throw new KsqlException("Failed to prepare statement: '" + e.column().name()
+            + "' is not a valid stream/table name or alias.");
       }
       Object v = compiled.eval(new Object[0]);
       if (name.equals(SystemColumns.ROWTIME)) {

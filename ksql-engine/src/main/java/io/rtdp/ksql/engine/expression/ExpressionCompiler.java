@@ -182,7 +182,9 @@ public final class ExpressionCompiler {
     RowLayout.Slot slot = layout.resolve(c);
     if (slot == null) {
       if (c.qualifier() != null && !layout.hasSource(c.qualifier())) {
-        throw new KsqlException("'" + c.qualifier() + "' is not a valid stream/table name or alias.");
+        // ksqlDB finds unknown qualifiers while preparing the statement, whose errors carry this prefix.
+        throw new KsqlException("Failed to prepare statement: '" + c.qualifier()
+            + "' is not a valid stream/table name or alias.");
       }
       if (SystemColumns.isWindowBound(c.name())) {
         throw new UnknownColumnException("Window bounds column " + c.name()

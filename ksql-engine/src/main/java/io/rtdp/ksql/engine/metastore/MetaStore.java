@@ -13,6 +13,14 @@ public final class MetaStore {
   private final Map<String, DataSource> sources = new LinkedHashMap<>();
   private final Map<String, SqlType> types = new LinkedHashMap<>();
 
+  /** Makes this store hold what {@code other} holds; definitions are immutable and shared. */
+  public void copyFrom(MetaStore other) {
+    sources.clear();
+    sources.putAll(other.sources);
+    types.clear();
+    types.putAll(other.types);
+  }
+
   public Optional<DataSource> source(String name) {
     return Optional.ofNullable(sources.get(name));
   }

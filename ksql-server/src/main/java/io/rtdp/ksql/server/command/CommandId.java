@@ -26,6 +26,9 @@ public final class CommandId {
       return Optional.of(kind(d.table()) + "/" + d.name() + "/drop");
     }
     if (s instanceof Statement.Terminate t) {
+      if (endsPushQuery(t)) {
+        return Optional.empty();
+      }
       return Optional.of("terminate/" + (t.queryId() == null ? "ALL" : t.queryId().toUpperCase(Locale.ROOT)) + "/execute");
     }
     if (s instanceof Statement.RegisterType t) {
@@ -35,6 +38,11 @@ public final class CommandId {
       return Optional.of("type/" + t.name() + "/drop");
     }
     return Optional.empty();
+  }
+
+  /** TERMINATE of a transient push query: executed by the server running it, not distributed (SPEC §5.1). */
+  public static boolean endsPushQuery(Statement.Terminate t) {
+    return t.queryId() != null && t.queryId().regionMatches(true, 0, "transient_", 0, "transient_".length());
   }
 
   private static String kind(boolean table) {

@@ -88,6 +88,11 @@ public final class CommandRunner implements AutoCloseable {
     return awaitPosition(offset + 1, timeoutMs) ? Optional.ofNullable(statusByOffset.get(offset)) : Optional.empty();
   }
 
+  /** Every command below this offset has been executed; once caught up, where the next command will land. */
+  public synchronized long position() {
+    return position;
+  }
+
   /** Waits until every command below {@code end} was executed; false on timeout. */
   public synchronized boolean awaitPosition(long end, long timeoutMs) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
@@ -137,7 +142,7 @@ public final class CommandRunner implements AutoCloseable {
   private void pollOnce() {
     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
       String commandId = commandId(r.key());
-      CommandStatus status = execute(r.value());
+      CommandStatus status = execute(r.value(), r.offset());
       if (status.failed()) {
         LOG.warn("Command {} at offset {} failed: {}", commandId, r.offset(), status.message());
       }
@@ -153,7 +158,7 @@ public final class CommandRunner implements AutoCloseable {
     }
   }
 
-  private CommandStatus execute(String value) {
+  private CommandStatus execute(String value, long offset) {
     Command command;
     try {
       command = JSON.readValue(value, Command.class);
@@ -167,7 +172,7 @@ public final class CommandRunner implements AutoCloseable {
           + Command.VERSION + "); upgrade the server to execute it");
     }
     try {
-      return engine.execute(command);
+      return engine.execute(command, offset);
     } catch (RuntimeException e) {
       // One bad command must not stop the runner: later commands and the REST API depend on it.
       LOG.error("Command failed unexpectedly: {}", command.statement(), e);

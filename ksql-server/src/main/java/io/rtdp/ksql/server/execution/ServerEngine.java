@@ -19,8 +19,9 @@ import io.rtdp.ksql.server.kafka.BrokerTopics;
 import io.rtdp.ksql.server.kafka.DryRunTopics;
 import io.rtdp.ksql.server.query.QueryRuntime;
 import io.rtdp.ksql.server.query.StreamsOverrides;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,30 +34,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine as the server runs it: commands from the command topic change it, the REST API
- * reads it, and a sandbox rebuilt from the executed commands validates statements before they
- * are written. Every access holds this object's lock: the engine is not thread-safe.
+ * reads it, and a sandbox (a cheap copy of its state) validates statements before they are
+ * written. Every access holds this object's lock: the engine is not thread-safe.
  */
 public final class ServerEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ServerEngine.class);
 
   private final FunctionRegistry functions;
-  private final EngineConfig config;
   private final BrokerTopics broker;
-  private final ProcessingLog processingLog;
   private final QueryRuntime runtime;
   private final ReplayableTopics topics;
   private final KsqlEngine engine;
-  /** Statements that succeeded, in command order: what a sandbox replays to reach the same state. */
-  private final List<String> executed = new ArrayList<>();
   private final Map<String, Map<String, Object>> overridesByQuery = new HashMap<>();
   private boolean restoring = true;
 
   public ServerEngine(FunctionRegistry functions, EngineConfig config, BrokerTopics broker,
       ProcessingLog processingLog, QueryRuntime runtime) {
     this.functions = functions;
-    this.config = config;
     this.broker = broker;
-    this.processingLog = processingLog;
     this.runtime = runtime;
     this.topics = new ReplayableTopics(broker);
     this.engine = new KsqlEngine(functions, config, topics, processingLog);
@@ -70,14 +65,22 @@ public final class ServerEngine {
 
   /**
    * Runs the statements, in order, on a copy of the current state: the first that fails throws,
-   * naming itself, so that a request is rejected before anything of it is written.
+   * naming itself, so that a request is rejected before anything of it is written. {@code
+   * nextOffset} is where the first command will land in the command topic: the copy gives each
+   * command's queries the ids they will get, so that e.g. a TERMINATE of a query created earlier
+   * in the same request validates.
    */
-  public synchronized void validate(List<StatementParser.Parsed> statements) {
+  public synchronized void validate(List<StatementParser.Parsed> statements, long nextOffset) {
     KsqlEngine sandbox = sandbox();
+    long offset = nextOffset;
     for (StatementParser.Parsed p : statements) {
       try {
         Statement s = p.statement();
-        if (CommandId.of(s).isPresent() || s instanceof Statement.InsertValues) {
+        if (CommandId.of(s).isPresent()) {
+          sandbox.execute(p.text(), offset);
+          // Each command is its own transaction, whose commit marker takes the following offset.
+          offset += 2;
+        } else if (s instanceof Statement.InsertValues) {
           sandbox.execute(p.text());
         } else if (s instanceof Statement.DescribeSource d && sandbox.metaStore().source(d.name()).isEmpty()) {
           throw unknownSource(sandbox.metaStore(), d.name());
@@ -93,15 +96,13 @@ public final class ServerEngine {
 
   /**
    * Executes one statement on a copy of the current state, creating no topic; the reader sees the
-   * copy and the queries the statement planned there.
+   * copy and the queries the statement planned (or replanned) there.
    */
   public synchronized <T> T dryRun(String statementText, BiFunction<KsqlEngine, List<PersistentQuery>, T> reader) {
     KsqlEngine sandbox = sandbox();
-    Set<String> before = new LinkedHashSet<>();
-    sandbox.queries().forEach(q -> before.add(q.id()));
+    Set<PersistentQuery> before = plans(sandbox);
     sandbox.execute(statementText);
-    List<PersistentQuery> planned = sandbox.queries().stream().filter(q -> !before.contains(q.id())).toList();
-    return reader.apply(sandbox, planned);
+    return reader.apply(sandbox, plannedSince(sandbox, before));
   }
 
   /** The Kafka Streams settings the request that created the query overrode. */
@@ -109,17 +110,24 @@ public final class ServerEngine {
     return overridesByQuery.getOrDefault(queryId, Map.of());
   }
 
+  /** A copy of the live state that sees the broker's topics as they are now and creates none. */
   private KsqlEngine sandbox() {
-    KsqlEngine sandbox = new KsqlEngine(functions, config.dryRun(), new DryRunTopics(broker), processingLog);
-    for (String statement : executed) {
-      try {
-        sandbox.execute(statement);
-      } catch (KsqlException e) {
-        // The broker changed since (e.g. a topic was deleted): the live engine still has the source.
-        LOG.debug("Sandbox could not replay {}: {}", statement, e.getMessage());
-      }
-    }
-    return sandbox;
+    return engine.sandbox(new DryRunTopics(broker));
+  }
+
+  /**
+   * The engine's query plans as objects, not ids: a query that CREATE OR REPLACE planned anew keeps
+   * its id but is a new plan.
+   */
+  private static Set<PersistentQuery> plans(KsqlEngine e) {
+    Set<PersistentQuery> plans = Collections.newSetFromMap(new IdentityHashMap<>());
+    plans.addAll(e.queries());
+    return plans;
+  }
+
+  /** The queries planned since {@link #plans}: new ones and those planned anew under their old id. */
+  private static List<PersistentQuery> plannedSince(KsqlEngine e, Set<PersistentQuery> before) {
+    return e.queries().stream().filter(q -> !before.contains(q)).toList();
   }
 
   /** ksqlDB's error for DESCRIBE of a name the metastore does not have. */
@@ -127,8 +135,11 @@ public final class ServerEngine {
     return new KsqlException("Could not find STREAM/TABLE '" + name + "' in the Metastore" + metaStore.caseHint(name));
   }
 
-  /** Executes one command of the command topic; while restoring, queries are planned but not started. */
-  public synchronized CommandStatus execute(Command command) {
+  /**
+   * Executes the command read at {@code offset} of the command topic; its new queries are numbered
+   * by that offset (SPEC §5.2). While restoring, queries are planned but not started.
+   */
+  public synchronized CommandStatus execute(Command command, long offset) {
     Statement statement;
     try {
       List<StatementParser.Parsed> parsed = parse(command.statement());
@@ -141,18 +152,16 @@ public final class ServerEngine {
     }
     Optional<DataSource> dropped = statement instanceof Statement.DropSource d
         ? engine.metaStore().source(d.name()) : Optional.empty();
-    Set<String> before = queryIds();
+    Set<PersistentQuery> before = plans(engine);
     try {
-      engine.execute(command.statement());
+      engine.execute(command.statement(), offset);
     } catch (KsqlException e) {
       return CommandStatus.error(e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("The engine failed on {}", command.statement(), e);
       return CommandStatus.error("The engine failed on this statement: " + e);
     }
-    executed.add(command.statement());
-    Set<String> created = queryIds();
-    created.removeAll(before);
+    List<String> created = plannedSince(engine, before).stream().map(PersistentQuery::id).toList();
     created.forEach(id -> overridesByQuery.put(id, StreamsOverrides.of(command.streamsProperties())));
     overridesByQuery.keySet().retainAll(queryIds());
     if (!restoring) {
@@ -166,7 +175,7 @@ public final class ServerEngine {
         }
       }
     }
-    String queryId = created.isEmpty() ? null : created.iterator().next();
+    String queryId = created.isEmpty() ? null : created.get(0);
     return CommandStatus.success(successMessage(statement, dropped, queryId), queryId);
   }
 

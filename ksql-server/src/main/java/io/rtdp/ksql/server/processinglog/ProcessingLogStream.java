@@ -107,7 +107,7 @@ public final class ProcessingLogStream {
     String statement = createStatement(config.streamName(), config.topicName());
     List<StatementParser.Parsed> parsed = engine.parse(statement);
     try {
-      engine.validate(parsed);
+      engine.validate(parsed, runner.position());
     } catch (StatementFailure e) {
       LOG.error("The processing-log stream {} cannot be created: {}. Set {} to a name not in use.",
           config.streamName(), e.getMessage(), ProcessingLogConfig.STREAM_NAME);

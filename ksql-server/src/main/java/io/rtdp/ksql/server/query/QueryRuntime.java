@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -30,8 +29,8 @@ public final class QueryRuntime implements AutoCloseable {
   private final QueryMonitoring monitoring;
   private final QueryCleanup cleanup;
   private final Map<String, RunningQuery> running = new LinkedHashMap<>();
-  /** Queries whose Kafka Streams could not even start, with the reason. */
-  private final Map<String, String> failedToStart = new LinkedHashMap<>();
+  /** Queries whose Kafka Streams could not even start: the plan that failed, tried again once replaced. */
+  private final Map<String, PersistentQuery> failedToStart = new LinkedHashMap<>();
 
   /** A started query and the Kafka Streams instance running it. */
   public record RunningQuery(PersistentQuery query, KafkaStreams streams) {}
@@ -55,14 +54,22 @@ public final class QueryRuntime implements AutoCloseable {
     this.baseProperties = Map.copyOf(base);
   }
 
-  /** Starts the wanted queries not running yet and stops (with clean-up) those no longer wanted. */
+  /**
+   * Starts the wanted queries not running yet, stops (with clean-up) those no longer wanted, and
+   * restarts in place those a CREATE OR REPLACE planned anew: same application id, state and
+   * committed offsets kept, so the new plan resumes where the old one stopped.
+   */
   public synchronized void reconcile(List<PersistentQuery> wanted, Map<String, Map<String, Object>> overridesByQuery) {
-    Set<String> wantedIds = new java.util.HashSet<>();
-    wanted.forEach(q -> wantedIds.add(q.id()));
-    failedToStart.keySet().retainAll(wantedIds);
+    Map<String, PersistentQuery> wantedById = new HashMap<>();
+    wanted.forEach(q -> wantedById.put(q.id(), q));
+    failedToStart.entrySet().removeIf(f -> wantedById.get(f.getKey()) != f.getValue());
     for (String id : new ArrayList<>(running.keySet())) {
-      if (!wantedIds.contains(id)) {
+      PersistentQuery now = wantedById.get(id);
+      if (now == null) {
         terminate(running.remove(id));
+      } else if (now != running.get(id).query()) {
+        stop(running.remove(id));
+        LOG.info("Replacing query {} in place (application id {})", id, now.applicationId());
       }
     }
     for (PersistentQuery q : wanted) {
@@ -72,7 +79,7 @@ public final class QueryRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
           LOG.error("Query {} could not start: {}. TERMINATE it and create it again with valid properties.", q.id(),
               e.getMessage(), e);
-          failedToStart.put(q.id(), e.getMessage());
+          failedToStart.put(q.id(), q);
         }
       }
     }

@@ -16,6 +16,7 @@ import io.rtdp.ksql.server.command.CommandTopic;
 import io.rtdp.ksql.server.execution.ServerEngine;
 import io.rtdp.ksql.server.execution.SessionVariables;
 import io.rtdp.ksql.server.execution.StatementFailure;
+import io.rtdp.ksql.server.streaming.PushQueries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,16 +37,19 @@ final class KsqlEndpoint {
   private final CommandRunner runner;
   private final MetadataEntities metadata;
   private final QueryDescriptions queryDescriptions;
+  private final PushQueries pushQueries;
   private final Map<String, String> originalProperties;
   private final long timeoutMs;
 
   KsqlEndpoint(ServerEngine engine, CommandTopic commandTopic, CommandRunner runner, MetadataEntities metadata,
-      QueryDescriptions queryDescriptions, Map<String, String> originalProperties, long timeoutMs) {
+      QueryDescriptions queryDescriptions, PushQueries pushQueries, Map<String, String> originalProperties,
+      long timeoutMs) {
     this.engine = engine;
     this.commandTopic = commandTopic;
     this.runner = runner;
     this.metadata = metadata;
     this.queryDescriptions = queryDescriptions;
+    this.pushQueries = pushQueries;
     this.originalProperties = originalProperties;
     this.timeoutMs = timeoutMs;
   }
@@ -96,14 +100,14 @@ final class KsqlEndpoint {
     }
     boolean changesState = statements.stream().anyMatch(
         p -> CommandId.of(p.statement()).isPresent() || p.statement() instanceof Statement.InsertValues);
-    // Read-only requests skip the sandbox: rebuilding it replays every executed command.
+    // Read-only requests need no validation: they run on the live state.
     if (changesState) {
       if (!runner.awaitCaughtUp(timeoutMs)) {
         return RestResponse.error(50301, "Timed out while waiting for this server to execute the commands of other"
             + " servers; retry the request");
       }
       try {
-        engine.validate(statements);
+        engine.validate(statements, runner.position());
       } catch (StatementFailure e) {
         return RestResponse.statementError(40001, e.getMessage(), e.statementText(), List.of());
       }
@@ -125,6 +129,15 @@ final class KsqlEndpoint {
         } catch (KsqlException e) {
           return RestResponse.statementError(40001, e.getMessage(), p.text(), entities);
         }
+      } else if (p.statement() instanceof Statement.Terminate t) {
+        // A push query's id: CommandId.endsPushQuery, ended here and now (not distributed).
+        Optional<String> ended = pushQueries.terminate(t.queryId());
+        if (ended.isEmpty()) {
+          return RestResponse.statementError(40001, "Unknown queryId: " + t.queryId()
+              + ". No push query with this id runs on this server; SHOW QUERIES lists those that do.", p.text(),
+              entities);
+        }
+        entities.add(terminatedPushQuery(p.text(), ended.get()));
       } else if (p.statement() instanceof Statement.DefineVariable
           || p.statement() instanceof Statement.UndefineVariable) {
         // Already applied to the text of the request (SessionVariables); no entity, as in ksqlDB.
@@ -175,7 +188,7 @@ final class KsqlEndpoint {
     if (CommandId.of(s).isPresent() || s instanceof Statement.InsertValues || s instanceof Statement.DescribeSource
         || s instanceof Statement.DescribeSources || s instanceof Statement.DescribeFunction
         || s instanceof Statement.Explain || s instanceof Statement.DefineVariable
-        || s instanceof Statement.UndefineVariable) {
+        || s instanceof Statement.UndefineVariable || s instanceof Statement.Terminate) {
       return Optional.empty();
     }
     if (s instanceof Statement.ListEntities l) {
@@ -192,6 +205,14 @@ final class KsqlEndpoint {
     String name = s.getClass().getSimpleName();
     return Optional.of(name + " statements are not supported by this server yet; supported: CREATE, CSAS/CTAS,"
         + " INSERT, DROP, TERMINATE, CREATE/DROP TYPE, SHOW/LIST, DESCRIBE and EXPLAIN");
+  }
+
+  /** ksqlDB's TerminateQueryEntity, the answer to TERMINATE of a transient query (SPEC §4.6). */
+  private static Map<String, Object> terminatedPushQuery(String statementText, String queryId) {
+    Map<String, Object> entity = Entities.entity("terminate_query", statementText);
+    entity.put("queryId", queryId);
+    entity.put("wasTerminated", true);
+    return Entities.withWarnings(entity);
   }
 
   private static Map<String, Object> currentStatus(String statementText, String commandId, CommandStatus status,

@@ -6,6 +6,7 @@ import io.rtdp.ksql.engine.metastore.DataSource;
 import io.rtdp.ksql.server.kafka.BrokerTopics;
 import io.rtdp.ksql.server.query.QueryRuntime;
 import io.rtdp.ksql.server.statistics.QueryStatistics;
+import io.rtdp.ksql.server.streaming.PushQueries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,13 @@ final class MetadataEntities {
   private final QueryRuntime runtime;
   private final BrokerTopics topics;
   private final QueryStatistics statistics;
+  private final PushQueries pushQueries;
 
-  MetadataEntities(QueryRuntime runtime, BrokerTopics topics, QueryStatistics statistics) {
+  MetadataEntities(QueryRuntime runtime, BrokerTopics topics, QueryStatistics statistics, PushQueries pushQueries) {
     this.runtime = runtime;
     this.topics = topics;
     this.statistics = statistics;
+    this.pushQueries = pushQueries;
   }
 
   Map<String, Object> sources(KsqlEngine engine, String statementText, DataSource.Kind kind) {
@@ -54,6 +57,9 @@ final class MetadataEntities {
     List<Map<String, Object>> list = new ArrayList<>();
     for (PersistentQuery q : engine.queries()) {
       list.add(runningQuery(q));
+    }
+    for (PushQueries.Listed p : pushQueries.list()) {
+      list.add(runningPushQuery(p));
     }
     Map<String, Object> entity = Entities.entity("queries", statementText);
     entity.put("queries", list);
@@ -144,6 +150,19 @@ final class MetadataEntities {
     d.put("clusterStatistics", List.of());
     d.put("clusterErrorStats", List.of());
     return d;
+  }
+
+  /** A push query running here: no sink; it runs as long as it is listed (SPEC §4.6). */
+  private static Map<String, Object> runningPushQuery(PushQueries.Listed p) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("queryString", p.sql());
+    r.put("sinks", List.of());
+    r.put("sinkKafkaTopics", List.of());
+    r.put("id", p.query().queryId());
+    r.put("statusCount", Map.of("RUNNING", 1));
+    r.put("queryType", "PUSH");
+    r.put("state", "RUNNING");
+    return r;
   }
 
   private Map<String, Object> runningQuery(PersistentQuery q) {

@@ -5,10 +5,13 @@ import io.rtdp.ksql.engine.KsqlException;
 import io.rtdp.ksql.engine.PersistentQuery;
 import io.rtdp.ksql.engine.metastore.DataSource;
 import io.rtdp.ksql.engine.parser.Statement;
+import io.rtdp.ksql.engine.query.PushQuery;
+import io.rtdp.ksql.engine.schema.Column;
 import io.rtdp.ksql.server.execution.ServerEngine;
 import io.rtdp.ksql.server.query.QueryRuntime;
 import io.rtdp.ksql.server.query.StreamsOverrides;
 import io.rtdp.ksql.server.statistics.QueryStatistics;
+import io.rtdp.ksql.server.streaming.PushQueries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,20 +30,29 @@ final class QueryDescriptions {
   private final QueryRuntime runtime;
   private final String host;
   private final QueryStatistics statistics;
+  private final PushQueries pushQueries;
 
   /** {@code host} is this server's host:port, as ksqlHostQueryStatus names it. */
-  QueryDescriptions(ServerEngine engine, QueryRuntime runtime, String host, QueryStatistics statistics) {
+  QueryDescriptions(ServerEngine engine, QueryRuntime runtime, String host, QueryStatistics statistics,
+      PushQueries pushQueries) {
     this.engine = engine;
     this.runtime = runtime;
     this.host = host;
     this.statistics = statistics;
+    this.pushQueries = pushQueries;
   }
 
-  /** SHOW QUERIES EXTENDED: the description of every persistent query, with its runtime statistics. */
+  /**
+   * SHOW QUERIES EXTENDED: the description of every persistent query, with its runtime statistics,
+   * then of every push query running here.
+   */
   Map<String, Object> describeAll(KsqlEngine e, String statementText) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (PersistentQuery q : e.queries()) {
       list.add(running(e, q));
+    }
+    for (PushQueries.Listed p : pushQueries.list()) {
+      list.add(pushQuery(e, p));
     }
     Map<String, Object> entity = Entities.entity("query_descriptions", statementText);
     entity.put("queryDescriptions", list);
@@ -95,22 +107,50 @@ final class QueryDescriptions {
     return d;
   }
 
+  /** A push query: its result columns as fields, no sink, and no runtime statistics of its own. */
+  private Map<String, Object> pushQuery(KsqlEngine e, PushQueries.Listed p) {
+    PushQuery q = p.query();
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("id", q.queryId());
+    d.put("statementText", p.sql());
+    d.put("windowType", null);
+    d.put("fields", q.columns().stream().map(c -> SchemaJson.field(new Column(c.name(), c.type(),
+        c.key() ? Column.Namespace.KEY : Column.Namespace.VALUE))).toList());
+    d.put("sources", sourceNames(e, q.sourceTopics(), null));
+    d.put("sinks", List.of());
+    d.put("topology", q.topology().describe().toString());
+    d.put("executionPlan", "");
+    d.put("overriddenProperties", Map.of());
+    d.put("ksqlHostQueryStatus", Map.of(host, "RUNNING"));
+    d.put("queryType", "PUSH");
+    d.put("queryErrors", List.of());
+    d.put("tasksMetadata", List.of());
+    d.put("consumerGroupId", q.applicationId());
+    d.put("state", "RUNNING");
+    return d;
+  }
+
+  /** The sources reading {@code topics}, except the query's own sink. */
+  private static List<String> sourceNames(KsqlEngine e, List<String> topics, String sink) {
+    List<String> sources = new ArrayList<>();
+    for (DataSource s : e.metaStore().sources()) {
+      if (topics.contains(s.topic()) && !s.name().equals(sink)) {
+        sources.add(s.name());
+      }
+    }
+    return sources;
+  }
+
   private static Map<String, Object> description(KsqlEngine e, PersistentQuery q, Map<String, Object> overrides,
       Map<String, String> hostStatus, String state, String stats, String errorStats) {
     DataSource sink = e.metaStore().source(q.sinkName()).orElseThrow(
         () -> new IllegalStateException("Query " + q.id() + " writes to " + q.sinkName() + ", not in the metastore"));
-    List<String> sources = new ArrayList<>();
-    for (DataSource s : e.metaStore().sources()) {
-      if (q.sourceTopics().contains(s.topic()) && !s.name().equals(q.sinkName())) {
-        sources.add(s.name());
-      }
-    }
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("id", q.id());
     d.put("statementText", q.sql());
     d.put("windowType", sink.isWindowed() ? sink.window().type() : null);
     d.put("fields", sink.schema().columns().stream().map(SchemaJson::field).toList());
-    d.put("sources", sources);
+    d.put("sources", sourceNames(e, q.sourceTopics(), q.sinkName()));
     d.put("sinks", List.of(q.sinkName()));
     d.put("topology", q.topology().describe().toString());
     d.put("executionPlan", "");

@@ -6,6 +6,7 @@ import io.rtdp.ksql.server.execution.ServerEngine;
 import io.rtdp.ksql.server.kafka.BrokerTopics;
 import io.rtdp.ksql.server.query.QueryRuntime;
 import io.rtdp.ksql.server.statistics.QueryStatistics;
+import io.rtdp.ksql.server.streaming.PushQueries;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -21,14 +22,16 @@ public final class RestApi {
   /** Everything the endpoints read or change. */
   public record Parts(ServerEngine engine, CommandTopic commandTopic, CommandRunner runner, QueryRuntime runtime,
       BrokerTopics topics, Admin admin, String serviceId, String kafkaClusterId, HostInfo self,
-      Map<String, String> originalProperties, long commandTimeoutMs, QueryStatistics statistics) {}
+      Map<String, String> originalProperties, long commandTimeoutMs, QueryStatistics statistics,
+      PushQueries pushQueries) {}
 
   public RestApi(Parts p) {
     this.runner = p.runner();
     this.ksql = new KsqlEndpoint(p.engine(), p.commandTopic(), p.runner(),
-        new MetadataEntities(p.runtime(), p.topics(), p.statistics()),
-        new QueryDescriptions(p.engine(), p.runtime(), p.self().host() + ":" + p.self().port(), p.statistics()),
-        p.originalProperties(), p.commandTimeoutMs());
+        new MetadataEntities(p.runtime(), p.topics(), p.statistics(), p.pushQueries()),
+        new QueryDescriptions(p.engine(), p.runtime(), p.self().host() + ":" + p.self().port(), p.statistics(),
+            p.pushQueries()),
+        p.pushQueries(), p.originalProperties(), p.commandTimeoutMs());
     this.status = new ServerStatusEndpoints(p.runner(), p.runtime(), p.admin(), p.serviceId(), p.kafkaClusterId(),
         p.self());
   }

@@ -7,9 +7,11 @@ import io.rtdp.ksql.server.execution.ServerEngine;
 import io.rtdp.ksql.server.query.QueryRuntime;
 import io.rtdp.ksql.server.query.StreamsOverrides;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +73,7 @@ public final class PushQueries implements AutoCloseable {
     if (running.size() >= maxQueries) {
       throw new TooManyQueries(maxQueries);
     }
-    Running r = new Running(out);
+    Running r = new Running(out, selectText);
     PushQuery q = engine.read(e -> e.planPush(selectText, properties, r::deliver));
     Properties props = runtime.transientProperties(q.applicationId(), StreamsOverrides.of(properties));
     KafkaStreams streams = new KafkaStreams(q.topology(), props);
@@ -111,6 +113,26 @@ public final class PushQueries implements AutoCloseable {
     return true;
   }
 
+  /** A push query running here, as SHOW QUERIES lists it. */
+  public record Listed(String sql, PushQuery query) {}
+
+  /** The push queries running on this server, oldest first. */
+  public List<Listed> list() {
+    return running.values().stream().filter(r -> r.query != null).sorted(Comparator.comparingLong(r -> r.started))
+        .map(r -> new Listed(r.sql, r.query)).toList();
+  }
+
+  /**
+   * TERMINATE of a push query running here (not distributed, SPEC §5.1): ends its response as
+   * /close-query does and releases it. The id matches case-insensitively, as TERMINATE's ids do;
+   * empty when no such query runs here.
+   */
+  public Optional<String> terminate(String queryId) {
+    Optional<String> id = running.keySet().stream().filter(k -> k.equalsIgnoreCase(queryId)).findFirst();
+    id.ifPresent(this::close);
+    return id;
+  }
+
   /**
    * "latest" taken literally at the moment the header is sent: the group starts from the current
    * end offsets, so every row produced after the client saw the header is delivered even though
@@ -148,13 +170,16 @@ public final class PushQueries implements AutoCloseable {
   /** One running push query: counts rows against LIMIT and ends exactly once. */
   private final class Running {
     private final QueryStream out;
+    private final String sql;
+    private final long started = System.nanoTime();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile PushQuery query;
     private volatile KafkaStreams streams;
 
-    Running(QueryStream out) {
+    Running(QueryStream out, String sql) {
       this.out = out;
+      this.sql = sql;
     }
 
     void attach(PushQuery q, KafkaStreams s) {

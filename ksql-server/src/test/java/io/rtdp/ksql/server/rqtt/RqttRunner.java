@@ -394,7 +394,12 @@ final class RqttRunner {
     HttpResponse<String> r = post("/ksql", "{\"ksql\":\"SHOW QUERIES;\"}");
     List<String> ids = new ArrayList<>();
     for (JsonNode entity : RqttLoader.JSON.readTree(r.body())) {
-      entity.path("queries").forEach(q -> ids.add(q.path("id").asText()));
+      // SHOW QUERIES also lists running push queries, which have no committed offsets to wait for.
+      entity.path("queries").forEach(q -> {
+        if (q.path("queryType").asText().equals("PERSISTENT")) {
+          ids.add(q.path("id").asText());
+        }
+      });
     }
     return ids;
   }
