@@ -41,6 +41,7 @@ import io.rtdp.query.ksql.KsqlServerHealthCheck;
 import io.rtdp.query.live.EventStreams;
 import io.rtdp.query.live.LiveResource;
 import io.rtdp.query.live.LiveSource;
+import io.rtdp.query.live.LiveSourceCheck;
 import io.rtdp.query.ops.PrometheusServlet;
 import io.rtdp.query.ops.ReadinessServlet;
 import io.rtdp.query.tables.BoundedDatabase;
@@ -106,12 +107,15 @@ public final class QueryServiceApplication extends Application<QueryServiceConfi
                 .addMapping("/ready");
     }
 
-    /** Pull queries and event streams through one client of the KSQL server. */
+    /** Pull queries and event streams through one client of the KSQL server, for sources checked against it. */
     private static void liveResources(QueryServiceConfiguration configuration, Environment environment,
             Map<String, LiveSource> live) {
         KsqlConfiguration ksql = configuration.ksql();
         long retryAfter = configuration.limits().retryAfter().toSeconds();
         KsqlClient client = new KsqlClient(ksql, environment.getObjectMapper());
+        LiveSourceCheck check = new LiveSourceCheck(client, live.values());
+        check.atStartUp();
+        environment.healthChecks().register(LiveSourceCheck.NAME, check);
         EventStreams events = new EventStreams(client, environment.getObjectMapper(),
                 environment.lifecycle().scheduledExecutorService("sse-heartbeat-%d").threads(1).build(),
                 ksql.heartbeat().toMilliseconds(), retryAfter, ksql.maxEventStreams(), environment.metrics());

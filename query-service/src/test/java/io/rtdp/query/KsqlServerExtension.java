@@ -31,11 +31,16 @@ final class KsqlServerExtension implements BeforeAllCallback, AfterAllCallback {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final KafkaBrokerExtension kafka;
+    private final String setUp;
+    private final Map<String, Object> setUpProperties;
     private KsqlServer server;
     private Path stateDir;
 
-    KsqlServerExtension(KafkaBrokerExtension kafka) {
+    /** Runs the set-up statements once the server is ready, so that they exist before a service registered later starts. */
+    KsqlServerExtension(KafkaBrokerExtension kafka, String setUp, Map<String, Object> setUpProperties) {
         this.kafka = kafka;
+        this.setUp = setUp;
+        this.setUpProperties = setUpProperties;
     }
 
     @Override
@@ -49,6 +54,7 @@ final class KsqlServerExtension implements BeforeAllCallback, AfterAllCallback {
                 "ksql.streams.commit.interval.ms", "100",
                 "ksql.streams.cache.max.bytes.buffering", "0"))).start();
         assertThat(server.awaitReady(60_000)).as("KSQL server ready").isTrue();
+        ksql(setUp, setUpProperties);
     }
 
     @Override

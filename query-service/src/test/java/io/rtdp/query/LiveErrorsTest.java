@@ -74,10 +74,23 @@ class LiveErrorsTest {
     void listsTheSourcesTheCallerMayRead() {
         JsonNode reader = Http.json(down.api().reader("/v1/live"));
         assertThat(Http.texts(reader.path("sources"), "name"))
-                .containsExactly("readings", "device_totals", "device_minutes", "order_totals", "ghost_totals");
+                .containsExactly("readings", "device_totals", "device_minutes", "order_totals", "retired_totals");
         assertThat(Http.texts(reader.path("sources"), "kind")).startsWith("stream", "table");
         JsonNode auditor = Http.json(down.api().get("/v1/live", "X-API-Key", Http.AUDITOR_KEY));
         assertThat(Http.texts(auditor.path("sources"), "name")).contains("audited_totals");
+    }
+
+    @Test
+    void startsWithoutTheKsqlServerAndReportsTheLiveSourcesUnchecked() {
+        for (int adminPort : new int[] {down.app().getAdminPort(), hung.getAdminPort()}) {
+            JsonNode checks = Http.json(Http.on(adminPort).get("/healthcheck", "Authorization", Http.basic("ops", "ops-password")));
+            JsonNode live = checks.path("live-sources");
+            assertThat(live.path("healthy").asBoolean()).as(checks.toString()).isFalse();
+            assertThat(live.path("message").asText()).contains("the 6 live sources are not checked yet")
+                    .contains("KSQL server at http://127.0.0.1:");
+            assertThat(checks.path("postgresql").path("healthy").asBoolean()).isTrue();
+            assertThat(Http.on(adminPort).get("/ready").statusCode()).as("ready without the KSQL server").isEqualTo(200);
+        }
     }
 
     @Test

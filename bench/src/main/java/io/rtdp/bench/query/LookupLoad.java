@@ -28,10 +28,29 @@ final class LookupLoad {
         Client open() throws Exception;
     }
 
-    record Result(String name, double perSecond, double p50Millis, double p99Millis) {
+    /** The lookups of one or more runs: their latencies (sorted) over the seconds they took. */
+    record Result(String name, long[] sortedNanos, double seconds) {
+        double perSecond() {
+            return sortedNanos.length / seconds;
+        }
+
+        double p50Millis() {
+            return percentile(sortedNanos, 0.50);
+        }
+
+        double p99Millis() {
+            return percentile(sortedNanos, 0.99);
+        }
+
+        /** Runs of the same lookups taken together, e.g. rounds interleaved with other sides'. */
+        static Result merge(String name, List<Result> runs) {
+            long[] all = runs.stream().flatMapToLong(run -> Arrays.stream(run.sortedNanos())).sorted().toArray();
+            return new Result(name, all, runs.stream().mapToDouble(Result::seconds).sum());
+        }
+
         @Override
         public String toString() {
-            return String.format("%s: %.0f lookups/s, p50=%.2f ms, p99=%.2f ms", name, perSecond, p50Millis, p99Millis);
+            return String.format("%s: %.0f lookups/s, p50=%.2f ms, p99=%.2f ms", name, perSecond(), p50Millis(), p99Millis());
         }
     }
 
@@ -76,7 +95,7 @@ final class LookupLoad {
             pool.shutdownNow();
         }
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, merged.length / (double) seconds, percentile(merged, 0.50), percentile(merged, 0.99));
+        return new Result(name, merged, seconds);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -12,9 +12,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rtdp.embedded.net.Ports;
@@ -32,6 +37,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * table's row (the service's {@code /v1/live/<name>/<key>} against the KSQL server's
  * {@code /query-stream}). The service and the KSQL server run as processes of their own, as
  * {@code ./rtdp up} runs them; the aim is that the service adds less than 2 ms at p99.
+ *
+ * <p>{@code ./rtdp bench query-service CLIENTS SECONDS ROUNDS [OTHER_HOME]}: each side runs ROUNDS
+ * times, the sides taking turns (in the opposite order every other round), so that a machine whose
+ * load changes meanwhile weighs on each side alike; use an even number. With OTHER_HOME (a copy of an rtdp home with another build of {@code query-service/target},
+ * e.g. from before a change) that build runs too, against the same servers, in the same turns.
  */
 public final class QueryServiceBench {
     private static final int KEYS = 10_000;
@@ -47,43 +57,61 @@ public final class QueryServiceBench {
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Path home = Path.of(System.getProperty("rtdp.home", "..")).toAbsolutePath().normalize();
+        List<Path> builds = new ArrayList<>(List.of(home));
+        if (args.length > 3) {
+            builds.add(Path.of(args[3]).toAbsolutePath().normalize());
+        }
         Path work = Files.createTempDirectory("rtdp-bench-query-service");
         PostgresExtension postgres = new PostgresExtension().start();
         KafkaBrokerExtension kafka = new KafkaBrokerExtension().start();
+        List<ModuleProcess> services = new ArrayList<>();
         try {
             fillPostgres(postgres);
             String ksqlUrl = "http://127.0.0.1:" + Ports.free();
-            int port = Ports.free();
-            int adminPort = Ports.free();
-            Path config = work.resolve("query-service.yml");
-            ModuleProcess.write(config, serviceConfig(port, adminPort, postgres, ksqlUrl));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // The service needs no KSQL server to start: the PostgreSQL side is measured first.
-            try (ModuleProcess service = ModuleProcess.start(home, "query-service", "io.rtdp.query.QueryServiceApplication",
-                    work, "server", config.toString())) {
+            List<String> serviceUrls = new ArrayList<>();
+            List<String> adminUrls = new ArrayList<>();
+            for (int b = 0; b < builds.size(); b++) {
+                int port = Ports.free();
+                int adminPort = Ports.free();
+                Path config = work.resolve("query-service-" + b + ".yml");
+                ModuleProcess.write(config, serviceConfig(port, adminPort, postgres, ksqlUrl));
+                ModuleProcess service = ModuleProcess.start(builds.get(b), "query-service", "io.rtdp.query.QueryServiceApplication",
+                        work, "server", config.toString());
+                services.add(service);
                 service.awaitReady("http://127.0.0.1:" + adminPort + "/ready", Duration.ofSeconds(120));
-                String serviceUrl = "http://127.0.0.1:" + port;
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                LookupLoad load = new LookupLoad(clients, KEYS);
-                System.out.printf("query-service: %d clients, %d s per side, %d keys, HTTP/1.1 keep-alive%n", clients, seconds,
-                        KEYS);
-                compare(load, seconds, "query-service-postgres",
-                        () -> key -> get(http, serviceUrl + "/v1/device_stats/" + key), "jdbc", () -> new JdbcLookup(postgres));
+                serviceUrls.add("http://127.0.0.1:" + port);
+                adminUrls.add("http://127.0.0.1:" + adminPort);
+            }
+            LookupLoad load = new LookupLoad(clients, KEYS);
+            System.out.printf("query-service: %d clients, %d s per side and round, %d round(s), %d keys, HTTP/1.1 keep-alive%s%n",
+                    clients, seconds, rounds, KEYS, builds.size() > 1 ? "; other build from " + builds.get(1) : "");
+            compare(load, seconds, rounds, "query-service-postgres",
+                    services(serviceUrls, url -> () -> key -> get(http, url + "/v1/device_stats/" + key)),
+                    new Side("query-service-postgres direct (jdbc)", () -> new JdbcLookup(postgres)));
+            // The load client against an endpoint that does no work (Jetty only): the service's
+            // numbers cannot be better than these, whatever it does.
+            LookupLoad.ClientFactory ping = () -> key -> get(http, adminUrls.get(0) + "/ping");
+            load.run("client-ceiling warm-up", ping, 3);
+            System.out.println(load.run("client-ceiling (the same HTTP client, GET admin /ping)", ping, seconds));
 
-                Path ksqlProperties = work.resolve("ksql-server.properties");
-                ModuleProcess.write(ksqlProperties, "listeners=" + ksqlUrl + "\nbootstrap.servers=" + kafka.bootstrapServers()
-                        + "\nksql.service.id=bench_\nksql.streams.state.dir=" + work.resolve("ksql-state")
-                        + "\nksql.streams.commit.interval.ms=100\nksql.streams.cache.max.bytes.buffering=0\n");
-                try (ModuleProcess ksql = ModuleProcess.start(home, "ksql-server", "io.rtdp.ksql.server.KsqlServerMain", work,
-                        ksqlProperties.toString())) {
-                    ksql.awaitReady(ksqlUrl + "/info", Duration.ofSeconds(120));
-                    fillKsql(ksqlUrl, kafka.bootstrapServers());
-                    compare(load, seconds, "query-service-ksql",
-                            () -> key -> get(http, serviceUrl + "/v1/live/device_totals/" + key), "ksql-server",
-                            () -> key -> pull(http, ksqlUrl, key));
-                }
+            Path ksqlProperties = work.resolve("ksql-server.properties");
+            ModuleProcess.write(ksqlProperties, "listeners=" + ksqlUrl + "\nbootstrap.servers=" + kafka.bootstrapServers()
+                    + "\nksql.service.id=bench_\nksql.streams.state.dir=" + work.resolve("ksql-state")
+                    + "\nksql.streams.commit.interval.ms=100\nksql.streams.cache.max.bytes.buffering=0\n");
+            try (ModuleProcess ksql = ModuleProcess.start(home, "ksql-server", "io.rtdp.ksql.server.KsqlServerMain", work,
+                    ksqlProperties.toString())) {
+                ksql.awaitReady(ksqlUrl + "/info", Duration.ofSeconds(120));
+                fillKsql(ksqlUrl, kafka.bootstrapServers());
+                compare(load, seconds, rounds, "query-service-ksql",
+                        services(serviceUrls, url -> () -> key -> get(http, url + "/v1/live/device_totals/" + key)),
+                        new Side("query-service-ksql direct (ksql-server)", () -> key -> pull(http, ksqlUrl, key)));
             }
         } finally {
+            services.forEach(ModuleProcess::close);
             kafka.stop();
             postgres.stop();
         }
@@ -93,22 +121,55 @@ public final class QueryServiceBench {
         }
     }
 
-    private static void compare(LookupLoad load, long seconds, String name, LookupLoad.ClientFactory ours, String baselineName,
-            LookupLoad.ClientFactory baseline) throws Exception {
-        load.run(name + " warm-up", ours, 3);
-        load.run(baselineName + " warm-up", baseline, 3);
-        LookupLoad.Result service = load.run(name, ours, seconds);
-        LookupLoad.Result direct = load.run(name + " direct (" + baselineName + ")", baseline, seconds);
-        System.out.println(service);
-        System.out.println(direct);
-        System.out.printf("%s-lookups: ours=%.0f/s baseline=%.0f/s ratio=%.2f%n", name, service.perSecond(), direct.perSecond(),
-                service.perSecond() / direct.perSecond());
-        System.out.printf("%s-p50: ours=%.2fms baseline=%.2fms ratio=%.2f%n", name, service.p50Millis(), direct.p50Millis(),
-                direct.p50Millis() / service.p50Millis());
-        System.out.printf("%s-p99: ours=%.2fms baseline=%.2fms ratio=%.2f%n", name, service.p99Millis(), direct.p99Millis(),
-                direct.p99Millis() / service.p99Millis());
-        System.out.printf("%s: the service adds %.2f ms at p50 and %.2f ms at p99 (aim: < 2 ms at p99)%n", name,
-                service.p50Millis() - direct.p50Millis(), service.p99Millis() - direct.p99Millis());
+    /** One way of doing the lookups, under the name its numbers are printed with. */
+    private record Side(String name, LookupLoad.ClientFactory clients) {
+    }
+
+    /** The service of this build and, when given, of the other build. */
+    private static List<Side> services(List<String> urls, Function<String, LookupLoad.ClientFactory> lookup) {
+        List<Side> sides = new ArrayList<>();
+        for (int b = 0; b < urls.size(); b++) {
+            sides.add(new Side(b == 0 ? "" : " [other build]", lookup.apply(urls.get(b))));
+        }
+        return sides;
+    }
+
+    private static void compare(LookupLoad load, long seconds, int rounds, String name, List<Side> services, Side direct)
+            throws Exception {
+        List<Side> sides = new ArrayList<>();
+        services.forEach(service -> sides.add(new Side(name + service.name(), service.clients())));
+        sides.add(direct);
+        for (Side side : sides) {
+            load.run(side.name() + " warm-up", side.clients(), 3);
+        }
+        Map<Side, List<LookupLoad.Result>> runs = new LinkedHashMap<>();
+        sides.forEach(side -> runs.put(side, new ArrayList<>()));
+        // Every other round in the opposite order (A B C, C B A, …): a side measured first, or right
+        // after another, is not favoured, nor is one measured while the machine's load rises or falls.
+        for (int round = 0; round < rounds; round++) {
+            List<Side> order = new ArrayList<>(sides);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (Side side : order) {
+                runs.get(side).add(load.run(side.name(), side.clients(), seconds));
+            }
+        }
+        List<LookupLoad.Result> results = new ArrayList<>();
+        runs.forEach((side, sideRuns) -> results.add(LookupLoad.Result.merge(side.name(), sideRuns)));
+        results.forEach(System.out::println);
+        LookupLoad.Result baseline = results.get(results.size() - 1);
+        for (LookupLoad.Result service : results.subList(0, results.size() - 1)) {
+            String ours = service.name();
+            System.out.printf("%s-lookups: ours=%.0f/s baseline=%.0f/s ratio=%.2f%n", ours, service.perSecond(),
+                    baseline.perSecond(), service.perSecond() / baseline.perSecond());
+            System.out.printf("%s-p50: ours=%.2fms baseline=%.2fms ratio=%.2f%n", ours, service.p50Millis(),
+                    baseline.p50Millis(), baseline.p50Millis() / service.p50Millis());
+            System.out.printf("%s-p99: ours=%.2fms baseline=%.2fms ratio=%.2f%n", ours, service.p99Millis(),
+                    baseline.p99Millis(), baseline.p99Millis() / service.p99Millis());
+            System.out.printf("%s: the service adds %.2f ms at p50 and %.2f ms at p99 (aim: < 2 ms at p99)%n", ours,
+                    service.p50Millis() - baseline.p50Millis(), service.p99Millis() - baseline.p99Millis());
+        }
     }
 
     private static boolean get(HttpClient http, String url) throws Exception {

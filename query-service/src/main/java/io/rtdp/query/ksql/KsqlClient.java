@@ -1,14 +1,12 @@
 package io.rtdp.query.ksql;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
@@ -33,19 +32,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small client of the KSQL server's {@code POST /query-stream} and {@code POST /close-query}
- * (SPEC §4.5), over HTTP/1.1 with pooled keep-alive connections. (The JDK client speaks cleartext
- * HTTP/2 only through an upgrade, which SPEC §4.1 does not promise.) Every wait is bounded by the
- * configured timeout: connecting, a whole pull query, and a push query up to its metadata.
+ * (SPEC §4.5) and of {@code POST /ksql} for statements, over HTTP/1.1 with pooled keep-alive
+ * connections. (The JDK client speaks cleartext HTTP/2 only through an upgrade, which SPEC §4.1
+ * does not promise.) Pull queries and statements are short: they run on the calling thread
+ * ({@link BlockingHttp}); push queries stream for as long as a browser listens, through the JDK
+ * client. Every wait is bounded by the configured timeout: connecting, a whole pull query or
+ * statement, and a push query up to its metadata.
  */
 public final class KsqlClient {
     private static final String DELIMITED = "application/vnd.ksqlapi.delimited.v1";
+    private static final String KSQL_V1 = "application/vnd.ksql.v1+json";
     private static final Logger LOG = LoggerFactory.getLogger(KsqlClient.class);
 
     private final URI url;
     private final URI queryStream;
     private final URI closeQuery;
+    private final URI statements;
     private final Duration timeout;
     private final HttpClient http;
+    private final BlockingHttp shortRequests;
     private final ObjectMapper json;
     private final QueryStreamLines lines;
 
@@ -53,8 +58,10 @@ public final class KsqlClient {
         this.url = configuration.url();
         this.queryStream = url.resolve("/query-stream");
         this.closeQuery = url.resolve("/close-query");
+        this.statements = url.resolve("/ksql");
         this.timeout = Duration.ofMillis(configuration.timeout().toMilliseconds());
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.shortRequests = new BlockingHttp(url, timeout);
         this.json = json;
         this.lines = new QueryStreamLines(json);
     }
@@ -70,10 +77,10 @@ public final class KsqlClient {
      * @throws KsqlErrorException when the server refuses or fails the query
      */
     public PullResult pull(String sql) {
-        HttpResponse<String> response = await(http.sendAsync(queryRequest(sql),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), timeout.toNanos());
-        if (response.statusCode() != 200) {
-            throw new KsqlErrorException(lines.refusal(response.statusCode(), response.body()));
+        BlockingHttp.Answer response = shortRequests.post(queryStream.getRawPath(), "application/json", DELIMITED,
+                body(queryBody(sql)));
+        if (response.status() != 200) {
+            throw new KsqlErrorException(lines.refusal(response.status(), response.body()));
         }
         QueryMetadata metadata = null;
         List<ObjectNode> rows = new ArrayList<>();
@@ -93,6 +100,25 @@ public final class KsqlClient {
             throw new IllegalArgumentException("the KSQL server answered a pull query without metadata");
         }
         return new PullResult(metadata, rows);
+    }
+
+    /**
+     * Runs statements on {@code POST /ksql} (SHOW, DESCRIBE, …) and returns its entities.
+     *
+     * @throws KsqlUnavailableException when the server cannot be reached or does not answer within the timeout
+     * @throws KsqlErrorException when the server refuses a statement
+     */
+    public JsonNode statements(String ksql) {
+        BlockingHttp.Answer response = shortRequests.post(statements.getRawPath(), KSQL_V1, KSQL_V1,
+                body(Map.of("ksql", ksql, "streamsProperties", Map.of())));
+        if (response.status() != 200) {
+            throw new KsqlErrorException(lines.refusal(response.status(), response.body()));
+        }
+        try {
+            return json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the KSQL server answered statements with something not JSON", e);
+        }
     }
 
     /**
@@ -121,18 +147,24 @@ public final class KsqlClient {
     }
 
     private HttpRequest queryRequest(String sql) {
-        // No session variables: the statement is sent as built, nothing in it is substituted (SPEC §1.1).
-        return post(queryStream, Map.of("sql", sql, "properties", Map.of(), "sessionVariables", Map.of()))
-                .header("Accept", DELIMITED)
-                .build();
+        return post(queryStream, queryBody(sql)).header("Accept", DELIMITED).build();
+    }
+
+    /** No session variables: the statement is sent as built, nothing in it is substituted (SPEC §1.1). */
+    private static Map<String, Object> queryBody(String sql) {
+        return Map.of("sql", sql, "properties", Map.of(), "sessionVariables", Map.of());
     }
 
     private HttpRequest.Builder post(URI uri, Object body) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(body)));
+    }
+
+    private byte[] body(Object body) {
         try {
-            return HttpRequest.newBuilder(uri)
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always serializable", e);
         }
@@ -153,24 +185,13 @@ public final class KsqlClient {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
-                throw new KsqlUnavailableException("the KSQL server at " + url + " " + describe(io), cause);
+                throw KsqlUnavailableException.of(url, timeout, io);
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(cause);
         }
-    }
-
-    /** For people: what went wrong, without exception class names. */
-    private String describe(IOException failure) {
-        if (failure instanceof HttpTimeoutException) {
-            return "did not answer within " + timeout.toMillis() + " ms";
-        }
-        if (failure instanceof ConnectException) {
-            return "refuses connections (is it running?)";
-        }
-        return "is unreachable" + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
     private final class RunningPushQuery implements PushQuery {
