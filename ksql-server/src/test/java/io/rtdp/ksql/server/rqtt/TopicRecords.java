@@ -26,7 +26,7 @@ final class TopicRecords {
     }
     String format = source == null ? "JSON" : source.path("keyFormat").asText("KAFKA");
     JsonNode column = source == null ? null : firstField(source, true);
-    byte[] inner = isAvro(format) ? avro.encode(topic + "-key", key) : serialize(format, column, key);
+    byte[] inner = isAvro(format) ? avro.encode(topic + "-key", key, source, true) : serialize(format, column, key);
     if (window == null || window.isNull()) {
       return inner;
     }
@@ -44,7 +44,7 @@ final class TopicRecords {
     }
     String format = source == null ? "JSON" : source.path("valueFormat").asText("JSON");
     JsonNode column = source == null ? null : firstField(source, false);
-    return isAvro(format) ? avro.encode(topic + "-value", value) : serialize(format, column, value);
+    return isAvro(format) ? avro.encode(topic + "-value", value, source, false) : serialize(format, column, value);
   }
 
   private static boolean isAvro(String format) {
