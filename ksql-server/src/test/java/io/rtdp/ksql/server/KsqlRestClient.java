@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** What a ksqlDB user's script does: plain HTTP/1.1 calls with JSON bodies. */
@@ -29,6 +31,21 @@ final class KsqlRestClient {
   Answer ksql(String statements, Map<String, Object> streamsProperties) throws IOException, InterruptedException {
     String body = JSON.writeValueAsString(Map.of("ksql", statements, "streamsProperties", streamsProperties));
     return post("/ksql", body, "application/vnd.ksql.v1+json");
+  }
+
+  /** The rows of a pull query sent to /query, each as its JSON columns array; fails on an error answer. */
+  List<String> pullRows(String sql) throws IOException, InterruptedException {
+    Answer a = post("/query", JSON.writeValueAsString(Map.of("ksql", sql)), "application/json");
+    if (a.status() != 200) {
+      throw new AssertionError("Pull query " + sql + " answered " + a.status() + ": " + a.raw());
+    }
+    List<String> rows = new ArrayList<>();
+    for (JsonNode e : JSON.readTree(a.raw())) {
+      if (e.has("row")) {
+        rows.add(e.get("row").get("columns").toString());
+      }
+    }
+    return rows;
   }
 
   Answer post(String path, String body, String contentType) throws IOException, InterruptedException {

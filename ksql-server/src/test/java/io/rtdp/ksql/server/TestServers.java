@@ -13,8 +13,9 @@ final class TestServers {
   private TestServers() {
   }
 
-  static KsqlServer start(String bootstrapServers, String serviceId, Path stateDir, Map<String, String> extra)
-      throws Exception {
+  /** The settings of a test server; {@code extra} adds to or overrides the defaults. */
+  static Map<String, String> config(String bootstrapServers, String serviceId, Path stateDir,
+      Map<String, String> extra) {
     Map<String, String> config = new HashMap<>();
     config.put("listeners", "http://127.0.0.1:0");
     config.put("bootstrap.servers", bootstrapServers);
@@ -23,7 +24,13 @@ final class TestServers {
     config.put("ksql.streams.commit.interval.ms", "100");
     config.put("ksql.streams.cache.max.bytes.buffering", "0");
     config.putAll(extra);
-    KsqlServer server = new KsqlServer(new ServerConfig(config)).start();
+    return config;
+  }
+
+  static KsqlServer start(String bootstrapServers, String serviceId, Path stateDir, Map<String, String> extra)
+      throws Exception {
+    KsqlServer server = new KsqlServer(new ServerConfig(config(bootstrapServers, serviceId, stateDir, extra)))
+        .start();
     assertThat(server.awaitReady(60_000)).isTrue();
     return server;
   }

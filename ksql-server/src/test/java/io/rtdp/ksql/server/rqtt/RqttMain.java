@@ -2,6 +2,8 @@ package io.rtdp.ksql.server.rqtt;
 
 import io.rtdp.ksql.server.KsqlServer;
 import io.rtdp.ksql.server.config.ServerConfig;
+import io.rtdp.schemaregistry.SchemaRegistryServer;
+import io.rtdp.schemaregistry.config.RegistryConfig;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,12 +84,14 @@ public final class RqttMain {
   }
 
   /**
-   * A broker for a whole run and a KSQL server on it, replaced by a fresh one (new service id,
-   * topics wiped) whenever a case leaves behind what the REST API cannot remove.
+   * A broker and rtdp's schema registry for a whole run and a KSQL server on them, replaced by a
+   * fresh one (new service id, topics wiped) whenever a case leaves behind what the REST API cannot
+   * remove.
    */
   static final class Harness implements AutoCloseable {
     private final KafkaBrokerExtension kafka;
     private final Admin admin;
+    private final SchemaRegistryServer registry;
     private int generation;
     private KsqlServer server;
     private RqttRunner runner;
@@ -95,6 +99,10 @@ public final class RqttMain {
     private Harness(KafkaBrokerExtension kafka) {
       this.kafka = kafka;
       this.admin = kafka.admin();
+      this.registry = new SchemaRegistryServer(new RegistryConfig(Map.of(
+          RegistryConfig.LISTENERS, "http://127.0.0.1:0",
+          RegistryConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+          RegistryConfig.TOPIC_REPLICATION_FACTOR, "1"))).start();
     }
 
     static Harness start() throws Exception {
@@ -120,11 +128,13 @@ public final class RqttMain {
           "ksql.streams.commit.interval.ms", "100",
           "ksql.streams.cache.max.bytes.buffering", "0",
           "ksql.streams.num.stream.threads", "1",
-          "ksql.query.pull.table.scan.enabled", "true"))).start();
+          "ksql.query.pull.table.scan.enabled", "true",
+          "ksql.schema.registry.url", registry.url()))).start();
       if (!server.awaitReady(120_000)) {
         throw new IllegalStateException("The KSQL server did not become ready");
       }
-      runner = new RqttRunner(server.url(), kafka.bootstrapServers(), serviceId, admin);
+      runner = new RqttRunner(server.url(), kafka.bootstrapServers(), serviceId, admin,
+          new AvroRecords(registry.url()));
     }
 
     /**
@@ -200,6 +210,7 @@ public final class RqttMain {
     public void close() throws Exception {
       runner.close();
       server.close();
+      registry.close();
       admin.close();
       kafka.stop();
     }

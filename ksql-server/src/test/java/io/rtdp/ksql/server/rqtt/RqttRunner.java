@@ -48,23 +48,27 @@ final class RqttRunner {
   private static final Pattern SOURCE_TOPIC = Pattern.compile(
       "(?is)^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:SOURCE\\s+)?(?:STREAM|TABLE)\\b(?:(?!\\bAS\\s+SELECT\\b).)*?"
           + "KAFKA_TOPIC\\s*=\\s*'([^']+)'");
-  private static final Pattern SCHEMA_FORMAT = Pattern.compile("(?i)FORMAT\\s*=\\s*'(AVRO|PROTOBUF|PROTOBUF_NOSR|JSON_SR)'");
+  /** Formats whose schemas rtdp's registry cannot store (it keeps Avro schemas only). */
+  private static final Pattern NON_AVRO_SCHEMA_FORMAT = Pattern.compile(
+      "(?i)FORMAT\\s*=\\s*'(PROTOBUF|PROTOBUF_NOSR|JSON_SR)'");
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
 
   private final String url;
   private final String bootstrapServers;
   private final String serviceId;
   private final Admin admin;
+  private final AvroRecords avro;
   private final KafkaProducer<byte[], byte[]> producer;
   private final StreamingClient streaming;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private boolean needsNewServer;
 
-  RqttRunner(String url, String bootstrapServers, String serviceId, Admin admin) {
+  RqttRunner(String url, String bootstrapServers, String serviceId, Admin admin, AvroRecords avro) {
     this.url = url;
     this.bootstrapServers = bootstrapServers;
     this.serviceId = serviceId;
     this.admin = admin;
+    this.avro = avro;
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
@@ -97,14 +101,18 @@ final class RqttRunner {
 
   private static String unsupported(RqttCase c) {
     for (JsonNode t : c.topics()) {
-      if (t.has("keySchema") || t.has("valueSchema") || t.has("schema")) {
-        return "needs a schema registry (registered schemas in 'topics')";
+      if (t.has("schema") || !AvroRecords.avroOnly(t)) {
+        return "needs a schema registry for non-Avro schemas (registered schemas in 'topics')";
+      }
+      if (t.has("keySchemaId") || t.has("valueSchemaId")) {
+        return "registers schemas under given ids, which rtdp's registry does not accept (it assigns ids itself)";
       }
     }
     for (String s : c.statements()) {
-      Matcher m = SCHEMA_FORMAT.matcher(s);
+      Matcher m = NON_AVRO_SCHEMA_FORMAT.matcher(s);
       if (m.find()) {
-        return "needs a schema registry (" + m.group(1).toUpperCase(Locale.ROOT) + " format)";
+        return "needs a schema registry for " + m.group(1).toUpperCase(Locale.ROOT) + " schemas (rtdp's keeps Avro"
+            + " schemas only)";
       }
     }
     return null;
@@ -271,11 +279,11 @@ final class RqttRunner {
         JsonNode want = e.getValue().get(i);
         ConsumerRecord<byte[], byte[]> got = actual.get(i);
         String where = "topic " + e.getKey() + " record " + i;
-        String diff = match.partial(upperCased(want.get("key")), upperCased(TopicRecords.decodeKey(sink, got.key())),
-            where + " key");
+        String diff = match.partial(upperCased(want.get("key")),
+            upperCased(TopicRecords.decodeKey(sink, got.key(), avro)), where + " key");
         if (diff == null) {
-          diff = match.partial(upperCased(want.get("value")), upperCased(TopicRecords.decodeValue(sink, got.value())),
-              where + " value");
+          diff = match.partial(upperCased(want.get("value")),
+              upperCased(TopicRecords.decodeValue(sink, got.value(), avro)), where + " value");
         }
         if (diff == null && want.has("timestamp") && !(c.inputs().isEmpty() && want.get("timestamp").asLong() == 0)
             && want.get("timestamp").asLong() != got.timestamp()) {
@@ -325,6 +333,7 @@ final class RqttRunner {
     Map<String, Integer> wanted = new LinkedHashMap<>();
     for (JsonNode t : c.topics()) {
       wanted.put(t.path("name").asText(), t.path("partitions").asInt(1));
+      avro.register(t);
     }
     Set<String> createdByStatements = new HashSet<>();
     for (String s : c.statements()) {
@@ -373,7 +382,8 @@ final class RqttRunner {
             : java.util.Base64.getDecoder().decode(h.path("VALUE").asText()));
       }
       producer.send(new ProducerRecord<>(topic, null, input.path("timestamp").asLong(0),
-          TopicRecords.key(source, input.get("key"), input.get("window")), TopicRecords.value(source, input.get("value")), headers)).get();
+          TopicRecords.key(source, topic, input.get("key"), input.get("window"), avro),
+          TopicRecords.value(source, topic, input.get("value"), avro), headers)).get();
     }
   }
 
@@ -457,6 +467,7 @@ final class RqttRunner {
       List<String> drops = dropStatements();
       if (drops.isEmpty()) {
         deleteUserTopics(admin);
+        avro.deleteAllSubjects();
         return;
       }
       boolean dropped = false;

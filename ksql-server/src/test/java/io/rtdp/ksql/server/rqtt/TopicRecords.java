@@ -7,33 +7,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * RQTT records on the wire for the formats that need no schema registry (KAFKA, JSON,
- * DELIMITED, NONE): inputs serialized as the source that reads the topic expects, outputs decoded
- * the way the sink wrote them. {@code source} is a /ksql source description, or null when no
- * source uses the topic (then JSON text is assumed).
+ * RQTT records on the wire for the formats rtdp's server and registry serve (KAFKA, JSON,
+ * DELIMITED, NONE, and AVRO through {@link AvroRecords}): inputs serialized as the source that
+ * reads the topic expects, outputs decoded the way the sink wrote them. {@code source} is a /ksql
+ * source description, or null when no source uses the topic (then JSON text is assumed).
  */
 final class TopicRecords {
   private TopicRecords() {
-  }
-
-  static boolean supported(String format) {
-    return switch (format.toUpperCase(Locale.ROOT)) {
-      case "KAFKA", "JSON", "DELIMITED", "NONE" -> true;
-      default -> false;
-    };
   }
 
   /**
    * {@code window} (QTT README §1.1) makes a windowed key: the inner key, then the window start
    * (time windows) or end and start (session windows) as 8-byte big-endian longs.
    */
-  static byte[] key(JsonNode source, JsonNode key, JsonNode window) {
+  static byte[] key(JsonNode source, String topic, JsonNode key, JsonNode window, AvroRecords avro) {
     if (key == null || key.isNull()) {
       return null;
     }
     String format = source == null ? "JSON" : source.path("keyFormat").asText("KAFKA");
     JsonNode column = source == null ? null : firstField(source, true);
-    byte[] inner = serialize(format, column, key);
+    byte[] inner = isAvro(format) ? avro.encode(topic + "-key", key, source, true) : serialize(format, column, key);
     if (window == null || window.isNull()) {
       return inner;
     }
@@ -45,13 +38,17 @@ final class TopicRecords {
     return out.putLong(window.path("start").asLong()).array();
   }
 
-  static byte[] value(JsonNode source, JsonNode value) {
+  static byte[] value(JsonNode source, String topic, JsonNode value, AvroRecords avro) {
     if (value == null || value.isNull()) {
       return null;
     }
     String format = source == null ? "JSON" : source.path("valueFormat").asText("JSON");
     JsonNode column = source == null ? null : firstField(source, false);
-    return serialize(format, column, value);
+    return isAvro(format) ? avro.encode(topic + "-value", value, source, false) : serialize(format, column, value);
+  }
+
+  private static boolean isAvro(String format) {
+    return format.equalsIgnoreCase("AVRO");
   }
 
   private static byte[] serialize(String format, JsonNode column, JsonNode v) {
@@ -74,7 +71,7 @@ final class TopicRecords {
     }
   }
 
-  static JsonNode decodeKey(JsonNode sink, byte[] bytes) {
+  static JsonNode decodeKey(JsonNode sink, byte[] bytes, AvroRecords avro) {
     if (bytes == null) {
       return JsonNodeFactory.instance.nullNode();
     }
@@ -84,15 +81,15 @@ final class TopicRecords {
       bytes = java.util.Arrays.copyOf(bytes, Math.max(0, bytes.length - suffix));
     }
     String format = sink == null ? "JSON" : sink.path("keyFormat").asText("KAFKA");
-    return decode(format, sink == null ? null : firstField(sink, true), bytes);
+    return isAvro(format) ? avro.decode(bytes) : decode(format, sink == null ? null : firstField(sink, true), bytes);
   }
 
-  static JsonNode decodeValue(JsonNode sink, byte[] bytes) {
+  static JsonNode decodeValue(JsonNode sink, byte[] bytes, AvroRecords avro) {
     if (bytes == null) {
       return JsonNodeFactory.instance.nullNode();
     }
     String format = sink == null ? "JSON" : sink.path("valueFormat").asText("JSON");
-    return decode(format, sink == null ? null : firstField(sink, false), bytes);
+    return isAvro(format) ? avro.decode(bytes) : decode(format, sink == null ? null : firstField(sink, false), bytes);
   }
 
   private static JsonNode decode(String format, JsonNode column, byte[] bytes) {
