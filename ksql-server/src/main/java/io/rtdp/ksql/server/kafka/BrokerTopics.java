@@ -20,6 +20,8 @@ import org.apache.kafka.common.header.Headers;
 
 /** The engine's access to the broker: topic metadata and creation through the admin client, INSERT VALUES through a producer. */
 public final class BrokerTopics implements KafkaTopics {
+  private static final long VISIBILITY_TIMEOUT_MS = 10_000;
+
   private final Admin admin;
   private final KafkaProducer<byte[], byte[]> producer;
 
@@ -58,6 +60,28 @@ public final class BrokerTopics implements KafkaTopics {
     // Optional.empty(): the broker's default replication factor, as ksqlDB does without REPLICAS.
     await(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all(),
         "create topic " + topic, TopicExistsException.class);
+    awaitVisible(topic);
+  }
+
+  /**
+   * The controller acknowledges a creation before every broker's metadata shows the topic; a
+   * statement executed right after (here, or on another server sharing the command topic, whose
+   * creation found the topic existing) must not see it missing.
+   */
+  private void awaitVisible(String topic) {
+    long deadline = System.currentTimeMillis() + VISIBILITY_TIMEOUT_MS;
+    while (!exists(topic)) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new KsqlException("Topic '" + topic + "' was created but the broker did not show it within "
+            + VISIBILITY_TIMEOUT_MS + " ms. Check the broker's health and retry the statement.");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw kafkaFailure("create topic " + topic, e);
+      }
+    }
   }
 
   public void delete(Collection<String> topics) {
