@@ -1,0 +1,142 @@
+package io.rtdp.bench.freshness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * {@code ./rtdp bench freshness [RATE] [SECONDS]}: the time from an event's production to its
+ * effect being visible (a) in a pull query, (b) in PostgreSQL, (c) through the query service's API,
+ * while {@link ReadingLoad} writes RATE readings per second (default 5000) into the platform that
+ * {@code ./rtdp up} starts. Every 500 ms after a 15 s warm-up a probe reading of a new device (hot
+ * enough to raise an alert) is written; one poller per path asks every 20 ms until it sees the
+ * probe's effect, and the time from just before the send to the first answer that shows it is
+ * that path's freshness. Prints p50/p99 per path, the rate reached, and the pipeline's lag at the
+ * end: a lag that grew to many seconds of input means the platform did not sustain the rate.
+ */
+public final class FreshnessBench {
+    private static final long WARM_UP_MS = 15_000;
+    private static final long PROBE_EVERY_MS = 500;
+    private static final long POLL_EVERY_MS = 20;
+    private static final long GIVE_UP_MS = 120_000;
+
+    private FreshnessBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Path home = Path.of(System.getProperty("rtdp.home", "..")).toAbsolutePath().normalize();
+        Path dataDir = Files.createTempDirectory("rtdp-bench-freshness");
+        System.out.printf("freshness: starting the platform (data dir %s) ...%n", dataDir);
+        try (LaunchedPlatform platform = new LaunchedPlatform(home, dataDir)) {
+            String bootstrap = platform.url("kafka");
+            Map<String, Supplier<VisibilityPath>> paths = new LinkedHashMap<>();
+            paths.put("a", () -> VisibilityPath.pullQuery(platform.url("ksql-server")));
+            paths.put("b", () -> VisibilityPath.postgres(platform.url("postgres")));
+            paths.put("c1", () -> VisibilityPath.apiHistory(platform.url("query-service")));
+            paths.put("c2", () -> VisibilityPath.apiLive(platform.url("query-service")));
+            Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+            Map<String, Integer> missed = new ConcurrentHashMap<>();
+            ExecutorService pollers = Executors.newCachedThreadPool();
+            long loadStart = System.nanoTime();
+            long sent;
+            try (ReadingLoad load = new ReadingLoad(bootstrap, rate); KafkaProducer<String, String> probes = ReadingLoad.producer(bootstrap)) {
+                load.start();
+                Thread.sleep(WARM_UP_MS);
+                long end = System.currentTimeMillis() + seconds * 1000L;
+                for (int k = 0; System.currentTimeMillis() < end; k++) {
+                    String device = "probe-" + k;
+                    long produced = System.nanoTime();
+                    probes.send(new ProducerRecord<>("iot.readings", device, "{\"site\":\"probe\",\"temperature\":40.0,\"humidity\":50.0,"
+                            + "\"battery\":80.0,\"status\":\"OK\",\"event_time\":" + System.currentTimeMillis() + "}"));
+                    for (Map.Entry<String, Supplier<VisibilityPath>> p : paths.entrySet()) {
+                        pollers.submit(() -> poll(p.getValue().get(), device, produced, p.getKey(), latencies, missed));
+                    }
+                    Thread.sleep(PROBE_EVERY_MS);
+                }
+                pollers.shutdown();
+                pollers.awaitTermination(GIVE_UP_MS + 10_000, TimeUnit.MILLISECONDS);
+                sent = load.sent();
+            }
+            double achieved = sent / ((System.nanoTime() - loadStart) / 1e9);
+            long lag = readingsLag(bootstrap);
+            System.out.printf("freshness: load %d readings/s requested, %.0f/s written (%d readings), pipeline lag on iot.readings at the end: %d readings (%.1f s of input)%n",
+                    rate, achieved, sent, lag, lag / (double) rate);
+            for (Map.Entry<String, Supplier<VisibilityPath>> p : paths.entrySet()) {
+                List<Long> l = new ArrayList<>(latencies.getOrDefault(p.getKey(), List.of()));
+                Collections.sort(l);
+                String name = p.getValue().get().name();
+                if (l.isEmpty()) {
+                    System.out.printf("freshness %s: no probe became visible within %d s%n", name, GIVE_UP_MS / 1000);
+                    continue;
+                }
+                System.out.printf("freshness %s: p50=%d ms p99=%d ms max=%d ms (%d probes, %d not visible within %d s)%n", name,
+                        percentile(l, 50), percentile(l, 99), l.get(l.size() - 1), l.size(), missed.getOrDefault(p.getKey(), 0),
+                        GIVE_UP_MS / 1000);
+            }
+        }
+    }
+
+    private static void poll(VisibilityPath path, String device, long produced, String key, Map<String, List<Long>> latencies,
+                             Map<String, Integer> missed) {
+        try {
+            while (System.nanoTime() - produced < GIVE_UP_MS * 1_000_000) {
+                try {
+                    if (path.sees(device)) {
+                        latencies.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()))
+                                .add((System.nanoTime() - produced) / 1_000_000);
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    // a busy server may fail one check (timeout, 503): the next poll asks again
+                }
+                Thread.sleep(POLL_EVERY_MS);
+            }
+            missed.merge(key, 1, Integer::sum);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            path.release();
+        }
+    }
+
+    /** The highest lag, in records, of the KSQL queries' consumer groups on iot.readings. */
+    private static long readingsLag(String bootstrap) throws Exception {
+        TopicPartition readings = new TopicPartition("iot.readings", 0);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            long end = admin.listOffsets(Map.of(readings, OffsetSpec.latest())).partitionResult(readings).get().offset();
+            long lag = 0;
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get();
+                OffsetAndMetadata committed = offsets.get(readings);
+                if (committed != null) {
+                    lag = Math.max(lag, end - committed.offset());
+                }
+            }
+            return lag;
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
