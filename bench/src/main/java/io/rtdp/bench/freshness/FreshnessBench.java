@@ -81,9 +81,9 @@ public final class FreshnessBench {
                 sent = load.sent();
             }
             double achieved = sent / ((System.nanoTime() - loadStart) / 1e9);
-            long lag = pipelineLag(bootstrap);
-            System.out.printf("freshness: load %d readings/s requested, %.0f/s written (%d readings), largest consumer-group lag at the end: %d records (%.1f s of input)%n",
-                    rate, achieved, sent, lag, lag / (double) rate);
+            Map.Entry<String, Long> lag = pipelineLag(bootstrap);
+            System.out.printf("freshness: load %d readings/s requested, %.0f/s written (%d readings), largest consumer-group lag at the end: %d records (%.1f s of input) in %s%n",
+                    rate, achieved, sent, lag.getValue(), lag.getValue() / (double) rate, lag.getKey());
             for (Map.Entry<String, Supplier<VisibilityPath>> p : paths.entrySet()) {
                 List<Long> l = new ArrayList<>(latencies.getOrDefault(p.getKey(), List.of()));
                 Collections.sort(l);
@@ -125,9 +125,9 @@ public final class FreshnessBench {
      * partitions it reads: the queries behind the first one read its output, so the input topic's
      * lag alone would hide a slow later stage.
      */
-    private static long pipelineLag(String bootstrap) throws Exception {
+    private static Map.Entry<String, Long> pipelineLag(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            long lag = 0;
+            Map.Entry<String, Long> lag = Map.entry("none", 0L);
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get();
@@ -140,7 +140,9 @@ public final class FreshnessBench {
                         groupLag += ends.get(c.getKey()).offset() - c.getValue().offset();
                     }
                 }
-                lag = Math.max(lag, groupLag);
+                if (groupLag > lag.getValue()) {
+                    lag = Map.entry(group.groupId(), groupLag);
+                }
             }
             return lag;
         }
