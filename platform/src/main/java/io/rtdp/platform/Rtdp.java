@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./rtdp}: the one entry point for people. */
 @Command(name = "rtdp", mixinStandardHelpOptions = true, versionProvider = RtdpVersion.class,
         description = "Runs the rtdp platform (Kafka, PostgreSQL, Kafka Connect) on this machine.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, ResetCommand.class})
+        subcommands = {UpCommand.class, DownCommand.class, RestartCommand.class, StatusCommand.class, LogsCommand.class, ResetCommand.class})
 public final class Rtdp {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Rtdp());

@@ -133,6 +133,14 @@ class LauncherLifecycleTest {
         assertThat(status.exitCode()).isEqualTo(1);
         assertThat(status.output()).containsPattern("kafka +localhost:\\d+ +DOWN").containsPattern("postgres .* UP");
 
+        Launcher.Result unknown = rtdp.run("restart", "zookeeper");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.output()).contains("no server named 'zookeeper'", "kafka", "ksql-server", "connect");
+        Launcher.Result restarted = rtdp.run("restart", "kafka");
+        assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+        assertThat(restarted.output()).containsPattern("kafka \\.\\.\\. ready in");
+        assertThat(consume(bootstrap, "kept-topic", 1)).as("the restarted broker's data").containsExactly("written before down");
+
         Launcher.Result logs = rtdp.run("logs", "connect", "-n", "500");
         assertThat(logs.output()).contains("Kafka Connect started");
     }

@@ -13,11 +13,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rtdp.connectors.generator.GeneratorSourceConnector;
@@ -44,17 +47,21 @@ import io.rtdp.connectors.generator.GeneratorSourceTask;
 import io.rtdp.embedded.net.Ports;
 
 /**
- * The IoT pipeline against an independent computation: the event generator with a fixed seed,
- * count and event-time origin (out-of-order and late readings included) feeds the platform that
- * ./rtdp up started, and every row of rtdp.iot_device_stats_1m must equal what this test computes
- * from the same events, regenerated here with the connector's own classes: the filter of
- * IOT_READINGS_VALID, then one-minute tumbling windows with a 10 s grace (readings that arrive
- * after their window closed in event time are not counted), final results only.
+ * The shipped pipelines against an independent computation ({@link IotPipelineModel},
+ * {@link CommercePipelineModel}): event generators with a fixed seed, count and event-time origin
+ * (out-of-order and late events included) feed the platform that ./rtdp up started, at rates slow
+ * enough that the KSQL server and then the Connect worker are restarted while they write; every row
+ * of the IoT result tables and of the merchant revenue in PostgreSQL, and every device's live state
+ * from a pull query (the KSQL server's /query-stream and the query service's
+ * /v1/live/device_state), must then equal what this test computes from the same events,
+ * regenerated here with the connector's own classes. A restart that lost or repeated
+ * an event, or lost or repeated a window's final row, shows as a differing row.
  */
 class PipelinesEndToEndTest {
-    private static final long MINUTE = 60_000;
-    private static final long GRACE = 10_000;
+    private static final long MINUTE = IotPipelineModel.MINUTE;
+    private static final int EVENTS = 4000;
     private static final String WATERMARK_DEVICE = "e2e-watermark";
+    private static final String WATERMARK_SITE = "e2e";
 
     @TempDir
     Path dataDir;
@@ -69,28 +76,14 @@ class PipelinesEndToEndTest {
     }
 
     @Test
-    void deviceStatsInPostgresEqualAnIndependentComputation() throws Exception {
-        Map<String, String> generator = new LinkedHashMap<>();
-        generator.put("connector.class", GeneratorSourceConnector.class.getName());
-        generator.put("tasks.max", "1");
-        generator.put("topic", "iot.readings");
-        generator.put("domain", "iot-readings");
-        generator.put("seed", "7");
-        generator.put("keys", "20");
-        generator.put("rate.per.second", "0");
-        generator.put("count", "4000");
-        generator.put("event.time.start", "2026-01-01T00:00:00Z");
-        generator.put("event.time.step.ms", "150");
-        generator.put("event.time.out.of.order.ratio", "0.05");
-        generator.put("event.time.out.of.order.max.ms", "5000");
-        generator.put("event.time.late.ratio", "0.02");
-        generator.put("event.time.late.delay.ms", "120000");
-        generator.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        generator.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        generator.put("value.converter.schemas.enable", "false");
+    void resultsEqualAnIndependentComputationAcrossRestartsOfKsqlAndConnect() throws Exception {
+        // Slow enough (about 100 s) that both restarts happen while it writes.
+        Map<String, String> generator = generator("iot.readings", "iot-readings", "7", 20, 40, EVENTS, 150, 0.02);
         List<Struct> readings = regenerate(generator);
-        Map<String, WindowStats> expected = expectedDeviceStats(readings);
-        assertThat(expected).hasSizeGreaterThan(150);
+        Map<String, String> ordersGenerator = generator("commerce.orders", "commerce-orders", "42", 2000, 15, 1500, 600, 0.01);
+        Map<String, double[]> expectedRevenue = CommercePipelineModel.merchantRevenue(regenerate(ordersGenerator));
+        IotPipelineModel model = new IotPipelineModel(readings);
+        assertThat(model.deviceStats1m()).hasSizeGreaterThan(150);
 
         launcher = new Launcher(dataDir, List.of(
                 "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(), "schema-registry.port=" + Ports.free(),
@@ -104,29 +97,189 @@ class PipelinesEndToEndTest {
         String bootstrap = column(up.output(), "kafka");
 
         put(column(up.output(), "connect") + "/connectors/e2e-iot-readings/config", generator);
+        put(column(up.output(), "connect") + "/connectors/e2e-commerce-orders/config", ordersGenerator);
         long lastEventTime = readings.stream().mapToLong(r -> ((Date) r.get("event_time")).getTime()).max().orElseThrow();
         TopicPartition readingsTopic = new TopicPartition("iot.readings", 0);
-        // The watermark must come after every generated reading: sent among them, it would make the
-        // later ones late.
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    consumer.endOffsets(List.of(readingsTopic)).get(readingsTopic) >= readings.size());
+            restartMidStream("ksql-server", consumer, readingsTopic, EVENTS / 5);
+            restartMidStream("connect", consumer, readingsTopic, EVENTS / 2);
+            // The watermark must come after every generated reading: sent among them, it would make the
+            // later ones late. The end offset counts each reading once only if Connect wrote exactly once.
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    committedReadings(consumer, readingsTopic) >= EVENTS);
+            assertThat(committedReadings(consumer, readingsTopic)).as("readings in iot.readings, each once").isEqualTo(EVENTS);
         }
+        Map<String, double[]> expectedStats = model.deviceStats1m();
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 // A reading far ahead in event time closes every window of the generated ones; sent
                 // again on each poll, because a final result is emitted when a later record arrives.
-                producer.send(new ProducerRecord<>("iot.readings", WATERMARK_DEVICE, "{\"site\":\"e2e\",\"temperature\":20.0,"
-                        + "\"humidity\":50.0,\"battery\":90.0,\"status\":\"OK\",\"event_time\":" + (lastEventTime + 10 * MINUTE) + "}"));
+                producer.send(new ProducerRecord<>("iot.readings", WATERMARK_DEVICE, "{\"site\":\"" + WATERMARK_SITE
+                        + "\",\"temperature\":20.0,\"humidity\":50.0,\"battery\":90.0,\"status\":\"OK\",\"event_time\":"
+                        + (lastEventTime + 10 * MINUTE) + "}"));
                 producer.flush();
-                assertThat(actualDeviceStats(psqlUrl)).containsOnlyKeys(expected.keySet());
+                assertThat(rows(psqlUrl, DEVICE_STATS)).containsOnlyKeys(expectedStats.keySet());
+                assertThat(rows(psqlUrl, SESSIONS)).containsOnlyKeys(model.deviceSessions().keySet());
             });
         }
-        Map<String, WindowStats> actual = actualDeviceStats(psqlUrl);
-        for (Map.Entry<String, WindowStats> e : expected.entrySet()) {
-            assertThat(actual.get(e.getKey()).matches(e.getValue())).as("%s: expected %s, got %s", e.getKey(), e.getValue(),
-                    actual.get(e.getKey())).isTrue();
+        assertSameRows("rtdp.iot_device_stats_1m", rows(psqlUrl, DEVICE_STATS), expectedStats);
+        assertSameRows("rtdp.iot_device_sessions", rows(psqlUrl, SESSIONS), model.deviceSessions());
+        // EMIT CHANGES tables: their last update must have reached PostgreSQL, so wait for equality.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertSameRows("rtdp.iot_site_stats_5m", rows(psqlUrl, SITE_STATS), model.siteStats5m());
+            assertSameRows("rtdp.iot_alerts (threshold rules)", rows(psqlUrl, THRESHOLD_ALERTS), model.thresholdAlerts());
+            assertSameRows("rtdp.commerce_merchant_revenue", rows(psqlUrl, MERCHANT_REVENUE), expectedRevenue);
+        });
+        assertSameRows("IOT_DEVICE_STATE by pull query on /query-stream",
+                deviceStateFromKsql(column(up.output(), "ksql-server"), model.deviceState().keySet()), model.deviceState());
+        assertSameRows("/v1/live/device_state of the query service",
+                deviceStateFromApi(column(up.output(), "query-service"), model.deviceState().keySet()), model.deviceState());
+    }
+
+    /**
+     * Restarts one server once the generator has written {@code after} readings and before it
+     * wrote them all, so that the restart falls in the middle of the stream.
+     */
+    private void restartMidStream(String server, KafkaConsumer<byte[], byte[]> consumer, TopicPartition topic, long after)
+            throws Exception {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> committedReadings(consumer, topic) >= after);
+        assertThat(committedReadings(consumer, topic)).as("readings written before restarting %s", server).isLessThan(EVENTS);
+        Launcher.Result restart = launcher.run("restart", server);
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+    }
+
+    /**
+     * The readings the generator committed: the topic's end offset less the markers of its
+     * transactions (one marker per committed transaction, one offset each), counted by reading
+     * the topic as the pipeline does, committed records only.
+     */
+    private static long committedReadings(KafkaConsumer<byte[], byte[]> consumer, TopicPartition topic) {
+        consumer.assign(List.of(topic));
+        consumer.seekToBeginning(List.of(topic));
+        long end = consumer.endOffsets(List.of(topic)).get(topic);
+        long count = 0;
+        while (consumer.position(topic) < end) {
+            count += consumer.poll(Duration.ofMillis(500)).count();
         }
+        return count;
+    }
+
+    private static void assertSameRows(String what, Map<String, double[]> actual, Map<String, double[]> expected) {
+        assertThat(actual.keySet()).as("%s: keys", what).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        List<String> differing = new ArrayList<>();
+        expected.forEach((key, values) -> {
+            if (!IotPipelineModel.sameRow(actual.get(key), values)) {
+                differing.add(key + ": expected " + Arrays.toString(values) + ", got " + Arrays.toString(actual.get(key)));
+            }
+        });
+        assertThat(differing).as("%s: rows that differ from the independent computation", what).isEmpty();
+    }
+
+    private static final String DEVICE_STATS = "SELECT device_id || '@' || (extract(epoch FROM window_start) * 1000)::bigint || '@' || site, "
+            + "readings, temperature_min, temperature_max, temperature_avg, temperature_stddev, humidity_avg, battery_min "
+            + "FROM rtdp.iot_device_stats_1m WHERE device_id <> '" + WATERMARK_DEVICE + "' AND window_end - window_start = interval '1 minute'";
+    private static final String SITE_STATS = "SELECT site || '@' || (extract(epoch FROM window_start) * 1000)::bigint, "
+            + "readings, devices, temperature_min, temperature_max, temperature_avg, humidity_avg, alarms "
+            + "FROM rtdp.iot_site_stats_5m WHERE site <> '" + WATERMARK_SITE + "' AND window_end - window_start = interval '5 minutes'";
+    private static final String SESSIONS = "SELECT device_id || '@' || (extract(epoch FROM session_start) * 1000)::bigint || '@' || site, "
+            + "(extract(epoch FROM session_end) * 1000)::bigint, readings "
+            + "FROM rtdp.iot_device_sessions WHERE device_id <> '" + WATERMARK_DEVICE + "'";
+    private static final String THRESHOLD_ALERTS = "SELECT device_id || '@' || (extract(epoch FROM alert_time) * 1000)::bigint || '@' || kind "
+            + "|| '@' || site, temperature, battery FROM rtdp.iot_alerts WHERE kind <> 'TEMPERATURE_ANOMALY'";
+
+    private static final String MERCHANT_REVENUE = "SELECT merchant_id || '@' || (extract(epoch FROM window_start) * 1000)::bigint, "
+            + "orders, customers, revenue_usd, avg_order_usd, max_order_usd FROM rtdp.commerce_merchant_revenue "
+            + "WHERE window_end - window_start = interval '15 minutes'";
+
+    /**
+     * A generator with a fixed seed, count and event-time origin, its out-of-order and late events
+     * as the shipped configurations have them (connectors/config/), plain JSON as the pipelines read.
+     */
+    private static Map<String, String> generator(String topic, String domain, String seed, int keys, int rate, int count,
+                                                 int stepMs, double lateRatio) {
+        Map<String, String> generator = new LinkedHashMap<>();
+        generator.put("connector.class", GeneratorSourceConnector.class.getName());
+        generator.put("tasks.max", "1");
+        generator.put("topic", topic);
+        generator.put("domain", domain);
+        generator.put("seed", seed);
+        generator.put("keys", Integer.toString(keys));
+        generator.put("rate.per.second", Integer.toString(rate));
+        generator.put("count", Integer.toString(count));
+        generator.put("event.time.start", "2026-01-01T00:00:00Z");
+        generator.put("event.time.step.ms", Integer.toString(stepMs));
+        generator.put("event.time.out.of.order.ratio", "0.05");
+        generator.put("event.time.out.of.order.max.ms", "5000");
+        generator.put("event.time.late.ratio", Double.toString(lateRatio));
+        generator.put("event.time.late.delay.ms", "120000");
+        generator.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        generator.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        generator.put("value.converter.schemas.enable", "false");
+        return generator;
+    }
+
+    /** The rows of a query whose first column is the key and the others numbers. */
+    private static Map<String, double[]> rows(String psqlUrl, String sql) throws Exception {
+        Map<String, double[]> rows = new TreeMap<>();
+        try (Connection c = connect(psqlUrl); ResultSet r = c.createStatement().executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                double[] values = new double[columns - 1];
+                for (int i = 2; i <= columns; i++) {
+                    values[i - 2] = r.getDouble(i);
+                }
+                rows.put(r.getString(1), values);
+            }
+        }
+        return rows;
+    }
+
+    /** Each device's row of IOT_DEVICE_STATE by a pull query on the KSQL server's /query-stream. */
+    private static Map<String, double[]> deviceStateFromKsql(String ksql, Set<String> expectedKeys) throws Exception {
+        Map<String, double[]> rows = new TreeMap<>();
+        for (String device : devices(expectedKeys)) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ksql + "/query-stream"))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"SELECT * FROM IOT_DEVICE_STATE WHERE DEVICE_ID = '"
+                            + device + "';\",\"properties\":{}}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode answer = new ObjectMapper().readTree(response.body());
+            assertThat(answer.size()).as("one row for %s: %s", device, answer).isEqualTo(2);
+            Map<String, JsonNode> row = new LinkedHashMap<>();
+            for (int i = 0; i < answer.get(0).get("columnNames").size(); i++) {
+                row.put(answer.get(0).get("columnNames").get(i).asText(), answer.get(1).get(i));
+            }
+            rows.put(deviceStateKey(row), deviceStateValues(row));
+        }
+        return rows;
+    }
+
+    /** Each device's live state as the query service serves it from a pull query. */
+    private static Map<String, double[]> deviceStateFromApi(String api, Set<String> expectedKeys) throws Exception {
+        Map<String, double[]> rows = new TreeMap<>();
+        for (String device : devices(expectedKeys)) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(api + "/v1/live/device_state/" + device)).header("X-API-Key", "rtdp-dev-api-key-change-me").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            Map<String, JsonNode> row = new LinkedHashMap<>();
+            new ObjectMapper().readTree(response.body()).fields().forEachRemaining(e -> row.put(e.getKey(), e.getValue()));
+            rows.put(deviceStateKey(row), deviceStateValues(row));
+        }
+        return rows;
+    }
+
+    private static List<String> devices(Set<String> deviceStateKeys) {
+        return deviceStateKeys.stream().map(k -> k.substring(0, k.indexOf('@'))).toList();
+    }
+
+    private static String deviceStateKey(Map<String, JsonNode> row) {
+        return row.get("DEVICE_ID").asText() + "@" + row.get("SITE").asText() + "@" + row.get("STATUS").asText();
+    }
+
+    private static double[] deviceStateValues(Map<String, JsonNode> row) {
+        return new double[] {row.get("TEMPERATURE").asDouble(), row.get("HUMIDITY").asDouble(), row.get("BATTERY").asDouble(),
+                row.get("LAST_SEEN").asDouble(), row.get("READINGS").asDouble()};
     }
 
     /** The events the connector writes with this configuration, in order, from its own task class. */
@@ -174,104 +327,6 @@ class PipelinesEndToEndTest {
         return events;
     }
 
-    /** IOT_READINGS_VALID's filter, then Kafka Streams' tumbling windows with grace, as KSQL plans them. */
-    private static Map<String, WindowStats> expectedDeviceStats(List<Struct> readings) {
-        Map<String, WindowStats> windows = new TreeMap<>();
-        long streamTime = Long.MIN_VALUE;
-        for (Struct r : readings) {
-            double temperature = r.getFloat64("temperature");
-            double humidity = r.getFloat64("humidity");
-            double battery = r.getFloat64("battery");
-            boolean valid = !"OFFLINE".equals(r.getString("status")) && temperature >= -40 && temperature <= 85
-                    && humidity >= 0 && humidity <= 100 && battery >= 0 && battery <= 100;
-            if (!valid) {
-                continue;
-            }
-            long time = ((Date) r.get("event_time")).getTime();
-            streamTime = Math.max(streamTime, time);
-            long start = time - Math.floorMod(time, MINUTE);
-            if (start + MINUTE <= streamTime - GRACE) {
-                continue; // its window closed before it arrived: late, not counted
-            }
-            windows.computeIfAbsent(r.getString("device_id") + "@" + start, k -> new WindowStats(r.getString("site")))
-                    .add(temperature, humidity, battery);
-        }
-        return windows;
-    }
-
-    private static Map<String, WindowStats> actualDeviceStats(String psqlUrl) throws Exception {
-        Map<String, WindowStats> rows = new TreeMap<>();
-        try (Connection c = connect(psqlUrl); ResultSet r = c.createStatement().executeQuery(
-                "SELECT device_id, window_start, site, readings, temperature_min, temperature_max, temperature_avg, "
-                        + "temperature_stddev, humidity_avg, battery_min, window_end - window_start = interval '1 minute' "
-                        + "FROM rtdp.iot_device_stats_1m WHERE device_id <> '" + WATERMARK_DEVICE + "'")) {
-            while (r.next()) {
-                assertThat(r.getBoolean(11)).as("one-minute window").isTrue();
-                rows.put(r.getString(1) + "@" + r.getTimestamp(2).getTime(), WindowStats.of(r.getString(3), r.getLong(4),
-                        r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getDouble(10)));
-            }
-        }
-        return rows;
-    }
-
-    /** One device's minute: what the test accumulates, or what PostgreSQL holds. */
-    private static final class WindowStats {
-        private final String site;
-        private final List<Double> temperatures = new ArrayList<>();
-        private double humiditySum;
-        private double batteryMin = Double.MAX_VALUE;
-        private double[] stored;
-
-        WindowStats(String site) {
-            this.site = site;
-        }
-
-        static WindowStats of(String site, long readings, double min, double max, double avg, double stddev,
-                              double humidityAvg, double batteryMin) {
-            WindowStats s = new WindowStats(site);
-            s.stored = new double[] {readings, min, max, avg, stddev, humidityAvg, batteryMin};
-            return s;
-        }
-
-        void add(double temperature, double humidity, double battery) {
-            temperatures.add(temperature);
-            humiditySum += humidity;
-            batteryMin = Math.min(batteryMin, battery);
-        }
-
-        double[] values() {
-            if (stored != null) {
-                return stored;
-            }
-            int n = temperatures.size();
-            double mean = temperatures.stream().mapToDouble(Double::doubleValue).sum() / n;
-            double squares = temperatures.stream().mapToDouble(t -> (t - mean) * (t - mean)).sum();
-            return new double[] {n, temperatures.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-                    temperatures.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), mean,
-                    n < 2 ? 0.0 : Math.sqrt(squares / (n - 1)), humiditySum / n, batteryMin};
-        }
-
-        /** Counts, minima and maxima exactly; averages and deviations to 1e-9 (summation order differs). */
-        boolean matches(WindowStats expected) {
-            double[] a = values();
-            double[] e = expected.values();
-            if (!site.equals(expected.site) || a[0] != e[0] || a[1] != e[1] || a[2] != e[2] || a[6] != e[6]) {
-                return false;
-            }
-            for (int i : new int[] {3, 4, 5}) {
-                if (Math.abs(a[i] - e[i]) > 1e-9 * Math.max(1, Math.abs(e[i]))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public String toString() {
-            return site + " " + java.util.Arrays.toString(values());
-        }
-    }
-
     private static void put(String url, Map<String, String> config) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
@@ -283,6 +338,7 @@ class PipelinesEndToEndTest {
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
+        p.put("isolation.level", "read_committed");
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

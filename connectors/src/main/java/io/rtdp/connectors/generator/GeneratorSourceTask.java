@@ -1,6 +1,7 @@
 package io.rtdp.connectors.generator;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,8 +48,13 @@ public final class GeneratorSourceTask extends SourceTask {
         config = new GeneratorConfig(props);
         model = EventModels.of(config);
         keys = new KeySlice(config.taskIndex(), config.taskCount(), config.keys());
-        partition = Map.of(PARTITION_TASK, config.taskIndex(), PARTITION_TASKS, config.taskCount());
+        partition = sourcePartition(config.taskIndex(), config.taskCount(), false);
         Map<String, Object> offset = context.offsetStorageReader().offset(partition);
+        if (offset == null) {
+            // Versions before 0.1.0 built the partition with Map.of, whose order changes from one
+            // JVM to the next: their offsets may be stored under the other order.
+            offset = context.offsetStorageReader().offset(sourcePartition(config.taskIndex(), config.taskCount(), true));
+        }
         if (offset == null) {
             position = 0;
             originMs = config.eventTimeStartMs(System.currentTimeMillis());
@@ -60,6 +66,23 @@ public final class GeneratorSourceTask extends SourceTask {
         pacer = new Pacer(config.rate() / config.taskCount(), System.nanoTime());
         LOG.info("generator task {} of {} for topic {} starts at position {}", config.taskIndex(), config.taskCount(),
                 config.topic(), position);
+    }
+
+    /**
+     * The task's source partition, its fields always in the same order: the worker stores offsets
+     * under the partition's JSON bytes, so a map whose order differs between JVMs (Map.of) finds no
+     * offset after a restart half of the time, and the task then starts again from its first event.
+     */
+    static Map<String, Object> sourcePartition(int taskIndex, int taskCount, boolean legacyOrder) {
+        Map<String, Object> partition = new LinkedHashMap<>();
+        if (legacyOrder) {
+            partition.put(PARTITION_TASKS, taskCount);
+            partition.put(PARTITION_TASK, taskIndex);
+        } else {
+            partition.put(PARTITION_TASK, taskIndex);
+            partition.put(PARTITION_TASKS, taskCount);
+        }
+        return partition;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.rtdp.connectors.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -141,7 +143,33 @@ class GeneratorSourceTaskTest {
         return records.stream().map(SourceRecord::key).toList();
     }
 
-    /** The worker's offset store as a task sees it: the offsets committed before it started. */
+    @Test
+    void thePartitionIsStoredUnderTheSameBytesInEveryJvm() {
+        // The worker keys offsets by these bytes; Map.of's order, which changes between JVMs, made a
+        // restarted worker miss the offset and start the generator over from its first event.
+        assertThat(json(GeneratorSourceTask.sourcePartition(0, 1, false))).isEqualTo("[\"generator\",{\"task\":0,\"tasks\":1}]");
+    }
+
+    @Test
+    void anOffsetStoredUnderThePartitionOrderOfEarlierVersionsIsFound() throws Exception {
+        GeneratorSourceTask before = start(config("7", 0, 1), Map.of());
+        List<SourceRecord> firstPart = new ArrayList<>(before.poll());
+        before.stop();
+        SourceRecord last = firstPart.get(firstPart.size() - 1);
+
+        GeneratorSourceTask after = start(config("7", 0, 1), Map.of(GeneratorSourceTask.sourcePartition(0, 1, true), last.sourceOffset()));
+
+        assertThat(runToEnd(after, 260)).hasSize(260);
+    }
+
+    /** A partition as the worker's offset store keys it: JSON of [connector, partition], without schemas. */
+    private static String json(Map<String, ?> partition) {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false", "converter.type", "key"));
+        return new String(converter.fromConnectData("offsets", null, List.of("generator", partition)), StandardCharsets.UTF_8);
+    }
+
+    /** The worker's offset store as a task sees it: the offsets committed before it started, found by their partition's bytes. */
     private record Context(Map<Map<String, ?>, Map<String, ?>> offsets) implements SourceTaskContext {
         @Override
         public Map<String, String> configs() {
@@ -159,7 +187,8 @@ class GeneratorSourceTaskTest {
                 @Override
                 @SuppressWarnings("unchecked")
                 public <T> Map<String, Object> offset(Map<String, T> partition) {
-                    return (Map<String, Object>) offsets.get(partition);
+                    return (Map<String, Object>) offsets.entrySet().stream().filter(e -> json(e.getKey()).equals(json(partition)))
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
                 }
 
                 @Override

@@ -53,6 +53,12 @@ final class ConnectComponent implements Component {
             worker.put(side + ".converter", AVRO_CONVERTER);
             worker.put(side + ".converter.schema.registry.url", registry);
         }
+        // Exactly once end to end, so that a restart of the worker or of the KSQL server neither
+        // loses nor repeats events: source connectors that support it (the generator) write their
+        // records and source offsets in one transaction, and sinks read committed records only
+        // (the KSQL server's queries write transactionally, ksql.streams.processing.guarantee).
+        worker.put("exactly.once.source.support", "enabled");
+        worker.put("consumer.isolation.level", "read_committed");
         PropertiesFiles.write(configFile(), "Apache Kafka Connect worker (distributed mode)", worker);
     }
 

@@ -44,6 +44,10 @@ final class KsqlServerComponent implements Component {
         config.put("ksql.service.id", context.settings().string("ksql-server.service-id"));
         config.put("ksql.streams.state.dir", context.dataDir().of("ksql-server").resolve("state").toString());
         config.put("ksql.internal.topic.replicas", "1");
+        // Each query commits its input offsets, state and output in one transaction: after a restart
+        // (even a kill) it neither counts an event twice nor emits a window's final row twice, and
+        // it reads only committed records of the generator (exactly once, connect worker).
+        config.put("ksql.streams.processing.guarantee", "exactly_once_v2");
         // AVRO and JSON_SR sources and sinks keep their schemas in the platform's registry.
         config.put("ksql.schema.registry.url", SchemaRegistryComponent.url(context.settings()));
         // Bad records land in a topic users can query as the stream KSQL_PROCESSING_LOG.

@@ -37,8 +37,10 @@ public record RunState(Map<String, String> settings, List<ServerProcess> process
         }
     }
 
+    /** This state with {@code process} as its server of that name (added, or replacing the one it restarts). */
     public RunState with(ServerProcess process) {
         List<ServerProcess> all = new ArrayList<>(processes);
+        all.removeIf(p -> p.name().equals(process.name()));
         all.add(process);
         return new RunState(settings, all);
     }

@@ -1,0 +1,161 @@
+package io.rtdp.bench.freshness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * {@code ./rtdp bench freshness [RATE] [SECONDS]}: the time from an event's production to its
+ * effect being visible (a) in a pull query, (b) in PostgreSQL, (c) through the query service's API,
+ * while {@link ReadingLoad} writes RATE readings per second (default 5000) into the platform that
+ * {@code ./rtdp up} starts. Every 500 ms after a 15 s warm-up a probe reading of a new device (hot
+ * enough to raise an alert) is written; one poller per path asks until it sees the probe's effect
+ * (every 20 ms, or every twentieth of the time waited so far once that is longer, so that slow
+ * answers do not multiply the pollers' own load), and the time from just before the send to the
+ * first answer that shows it is that path's freshness. Prints p50/p99 per path (a probe never seen
+ * within 120 s counts as slower than all others), the rate reached, and the pipeline's lag at the
+ * end: a lag that grew to many seconds of input means the platform did not sustain the rate.
+ */
+public final class FreshnessBench {
+    private static final long WARM_UP_MS = 15_000;
+    private static final long PROBE_EVERY_MS = 500;
+    private static final long POLL_EVERY_MS = 20;
+    private static final long GIVE_UP_MS = 120_000;
+
+    private FreshnessBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Path home = Path.of(System.getProperty("rtdp.home", "..")).toAbsolutePath().normalize();
+        Path dataDir = Files.createTempDirectory("rtdp-bench-freshness");
+        System.out.printf("freshness: starting the platform (data dir %s) ...%n", dataDir);
+        try (LaunchedPlatform platform = new LaunchedPlatform(home, dataDir)) {
+            String bootstrap = platform.url("kafka");
+            Map<String, Supplier<VisibilityPath>> paths = new LinkedHashMap<>();
+            paths.put("a", () -> VisibilityPath.pullQuery(platform.url("ksql-server")));
+            paths.put("b", () -> VisibilityPath.postgres(platform.url("postgres")));
+            paths.put("c1", () -> VisibilityPath.apiHistory(platform.url("query-service")));
+            paths.put("c2", () -> VisibilityPath.apiLive(platform.url("query-service")));
+            Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+            Map<String, Integer> missed = new ConcurrentHashMap<>();
+            ExecutorService pollers = Executors.newCachedThreadPool();
+            long loadStart = System.nanoTime();
+            long sent;
+            try (ReadingLoad load = new ReadingLoad(bootstrap, rate); KafkaProducer<String, String> probes = ReadingLoad.producer(bootstrap)) {
+                load.start();
+                Thread.sleep(WARM_UP_MS);
+                long end = System.currentTimeMillis() + seconds * 1000L;
+                for (int k = 0; System.currentTimeMillis() < end; k++) {
+                    String device = "probe-" + k;
+                    long produced = System.nanoTime();
+                    probes.send(new ProducerRecord<>("iot.readings", device, "{\"site\":\"probe\",\"temperature\":40.0,\"humidity\":50.0,"
+                            + "\"battery\":80.0,\"status\":\"OK\",\"event_time\":" + System.currentTimeMillis() + "}"));
+                    for (Map.Entry<String, Supplier<VisibilityPath>> p : paths.entrySet()) {
+                        pollers.submit(() -> poll(p.getValue().get(), device, produced, p.getKey(), latencies, missed));
+                    }
+                    Thread.sleep(PROBE_EVERY_MS);
+                }
+                pollers.shutdown();
+                pollers.awaitTermination(GIVE_UP_MS + 10_000, TimeUnit.MILLISECONDS);
+                sent = load.sent();
+            }
+            double achieved = sent / ((System.nanoTime() - loadStart) / 1e9);
+            Map.Entry<String, Long> lag = pipelineLag(bootstrap);
+            System.out.printf("freshness: load %d readings/s requested, %.0f/s written (%d readings), largest consumer-group lag at the end: %d records (%.1f s of input) in %s%n",
+                    rate, achieved, sent, lag.getValue(), lag.getValue() / (double) rate, lag.getKey());
+            for (Map.Entry<String, Supplier<VisibilityPath>> p : paths.entrySet()) {
+                List<Long> l = new ArrayList<>(latencies.getOrDefault(p.getKey(), List.of()));
+                Collections.sort(l);
+                int notSeen = missed.getOrDefault(p.getKey(), 0);
+                for (int i = 0; i < notSeen; i++) {
+                    l.add(Long.MAX_VALUE);
+                }
+                System.out.printf("freshness %s: p50=%s p99=%s (%d probes, %d not visible within %d s)%n", p.getValue().get().name(),
+                        millis(percentile(l, 50)), millis(percentile(l, 99)), l.size(), notSeen, GIVE_UP_MS / 1000);
+            }
+        }
+    }
+
+    private static void poll(VisibilityPath path, String device, long produced, String key, Map<String, List<Long>> latencies,
+                             Map<String, Integer> missed) {
+        try {
+            while (System.nanoTime() - produced < GIVE_UP_MS * 1_000_000) {
+                try {
+                    if (path.sees(device)) {
+                        latencies.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()))
+                                .add((System.nanoTime() - produced) / 1_000_000);
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    // a busy server may fail one check (timeout, 503): the next poll asks again
+                }
+                Thread.sleep(Math.max(POLL_EVERY_MS, (System.nanoTime() - produced) / 1_000_000 / 20));
+            }
+            missed.merge(key, 1, Integer::sum);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            path.release();
+        }
+    }
+
+    /**
+     * The highest lag, in records, of any consumer group (the KSQL queries, the sinks) over the
+     * partitions it reads: the queries behind the first one read its output, so the input topic's
+     * lag alone would hide a slow later stage.
+     */
+    private static Map.Entry<String, Long> pipelineLag(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map.Entry<String, Long> lag = Map.entry("none", 0L);
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+                long groupLag = 0;
+                for (Map.Entry<TopicPartition, OffsetAndMetadata> c : committed.entrySet()) {
+                    if (c.getValue() != null) {
+                        groupLag += ends.get(c.getKey()).offset() - c.getValue().offset();
+                    }
+                }
+                if (groupLag > lag.getValue()) {
+                    lag = Map.entry(group.groupId(), groupLag);
+                }
+            }
+            return lag;
+        }
+    }
+
+    private static String millis(long latency) {
+        return latency == Long.MAX_VALUE ? ">" + GIVE_UP_MS + " ms" : latency + " ms";
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}

@@ -1,0 +1,204 @@
+package io.rtdp.platform;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * What the IoT pipeline (ksql/V000001..V000003) must produce from a list of readings, computed here
+ * without KSQL: the filter of IOT_READINGS_VALID, then each result with Kafka Streams' rules for
+ * windows as KSQL plans them (stream time is the highest event time seen so far among the valid
+ * readings; a reading whose window closed, end + grace at or before stream time, is not counted).
+ * Each result is a map from its primary key in PostgreSQL (text values, such as the site, part of
+ * it) to its numeric columns in the order the test reads them.
+ */
+final class IotPipelineModel {
+    static final long MINUTE = 60_000;
+    private static final long STATS_GRACE = 10_000;
+    private static final long SITE_WINDOW = 5 * MINUTE;
+    private static final long SITE_GRACE = MINUTE;
+    private static final long SESSION_GAP = 2 * MINUTE;
+    private static final long SESSION_GRACE = 30_000;
+
+    private final List<Struct> valid = new ArrayList<>();
+
+    IotPipelineModel(List<Struct> readings) {
+        for (Struct r : readings) {
+            double temperature = r.getFloat64("temperature");
+            double humidity = r.getFloat64("humidity");
+            double battery = r.getFloat64("battery");
+            if (!"OFFLINE".equals(r.getString("status")) && temperature >= -40 && temperature <= 85
+                    && humidity >= 0 && humidity <= 100 && battery >= 0 && battery <= 100) {
+                valid.add(r);
+            }
+        }
+    }
+
+    private static long time(Struct r) {
+        return ((Date) r.get("event_time")).getTime();
+    }
+
+    /** IOT_DEVICE_STATS_1M: device@start@site → readings, temperature min/max/avg/stddev, humidity avg, battery min. */
+    Map<String, double[]> deviceStats1m() {
+        Map<String, Accumulator> windows = new TreeMap<>();
+        long streamTime = Long.MIN_VALUE;
+        for (Struct r : valid) {
+            long t = time(r);
+            streamTime = Math.max(streamTime, t);
+            long start = t - Math.floorMod(t, MINUTE);
+            if (start + MINUTE + STATS_GRACE <= streamTime) {
+                continue;
+            }
+            windows.computeIfAbsent(r.getString("device_id") + "@" + start + "@" + r.getString("site"), k -> new Accumulator())
+                    .add(r);
+        }
+        Map<String, double[]> rows = new TreeMap<>();
+        windows.forEach((k, a) -> rows.put(k, new double[] {a.count(), a.min, a.max, a.mean(), a.stddev(),
+                a.humiditySum / a.count(), a.batteryMin}));
+        return rows;
+    }
+
+    /** IOT_SITE_STATS_5M (hopping, EMIT CHANGES, so the last update): site@start → readings, devices, temperature min/max/avg, humidity avg, alarms. */
+    Map<String, double[]> siteStats5m() {
+        Map<String, Accumulator> windows = new TreeMap<>();
+        long streamTime = Long.MIN_VALUE;
+        for (Struct r : valid) {
+            long t = time(r);
+            streamTime = Math.max(streamTime, t);
+            long lastStart = t - Math.floorMod(t, MINUTE);
+            for (long start = lastStart - SITE_WINDOW + MINUTE; start <= lastStart; start += MINUTE) {
+                if (start + SITE_WINDOW + SITE_GRACE > streamTime) {
+                    windows.computeIfAbsent(r.getString("site") + "@" + start, k -> new Accumulator()).add(r);
+                }
+            }
+        }
+        Map<String, double[]> rows = new TreeMap<>();
+        windows.forEach((k, a) -> rows.put(k, new double[] {a.count(), a.devices.size(), a.min, a.max, a.mean(),
+                a.humiditySum / a.count(), a.alarms}));
+        return rows;
+    }
+
+    /**
+     * IOT_DEVICE_SESSIONS: device@start@site → end, readings. A reading joins (and merges) the
+     * device's sessions that end at most the gap before it and start at most the gap after it; it
+     * is dropped when the merged session ends before stream time minus grace minus gap.
+     */
+    Map<String, double[]> deviceSessions() {
+        Map<String, List<Session>> byDevice = new LinkedHashMap<>();
+        long streamTime = Long.MIN_VALUE;
+        for (Struct r : valid) {
+            long t = time(r);
+            streamTime = Math.max(streamTime, t);
+            List<Session> sessions = byDevice.computeIfAbsent(r.getString("device_id"), k -> new ArrayList<>());
+            List<Session> overlapping = sessions.stream().filter(s -> s.end >= t - SESSION_GAP && s.start <= t + SESSION_GAP).toList();
+            Session merged = new Session(t, t, 1, r.getString("site"));
+            for (Session s : overlapping) {
+                merged = new Session(Math.min(merged.start, s.start), Math.max(merged.end, s.end), merged.readings + s.readings,
+                        merged.site);
+            }
+            if (merged.end < streamTime - SESSION_GRACE - SESSION_GAP) {
+                continue;
+            }
+            sessions.removeAll(overlapping);
+            sessions.add(merged);
+        }
+        Map<String, double[]> rows = new TreeMap<>();
+        byDevice.forEach((device, sessions) -> sessions.forEach(s ->
+                rows.put(device + "@" + s.start + "@" + s.site, new double[] {s.end, s.readings})));
+        return rows;
+    }
+
+    private record Session(long start, long end, long readings, String site) {
+    }
+
+    /** IOT_ALERTS' threshold rules (one alert per breaking reading): device@time@kind@site → temperature, battery. */
+    Map<String, double[]> thresholdAlerts() {
+        Map<String, double[]> rows = new TreeMap<>();
+        for (Struct r : valid) {
+            double temperature = r.getFloat64("temperature");
+            double battery = r.getFloat64("battery");
+            String kind = "ALARM".equals(r.getString("status")) ? "DEVICE_ALARM"
+                    : temperature >= 30.0 ? "TEMPERATURE_HIGH"
+                    : temperature <= 0.0 ? "TEMPERATURE_LOW"
+                    : battery < 10.0 ? "BATTERY_LOW" : null;
+            if (kind != null) {
+                rows.put(r.getString("device_id") + "@" + time(r) + "@" + kind + "@" + r.getString("site"),
+                        new double[] {temperature, battery});
+            }
+        }
+        return rows;
+    }
+
+    /** IOT_DEVICE_STATE (not windowed, nothing late): device@site@status → temperature, humidity, battery, last seen, readings. */
+    Map<String, double[]> deviceState() {
+        Map<String, Struct> latest = new TreeMap<>();
+        Map<String, long[]> seen = new TreeMap<>();
+        for (Struct r : valid) {
+            String device = r.getString("device_id");
+            latest.put(device, r);
+            long[] s = seen.computeIfAbsent(device, k -> new long[] {Long.MIN_VALUE, 0});
+            s[0] = Math.max(s[0], time(r));
+            s[1]++;
+        }
+        Map<String, double[]> rows = new TreeMap<>();
+        latest.forEach((device, r) -> rows.put(device + "@" + r.getString("site") + "@" + r.getString("status"),
+                new double[] {r.getFloat64("temperature"), r.getFloat64("humidity"), r.getFloat64("battery"),
+                        seen.get(device)[0], seen.get(device)[1]}));
+        return rows;
+    }
+
+    /** Counts, minima and maxima exactly; averages and deviations (summation order differs) to 1e-9 relative. */
+    static boolean sameRow(double[] actual, double[] expected) {
+        if (actual == null || actual.length != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (Math.abs(actual[i] - expected[i]) > 1e-9 * Math.max(1, Math.abs(expected[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class Accumulator {
+        private final List<Double> temperatures = new ArrayList<>();
+        private final Set<String> devices = new HashSet<>();
+        private double min = Double.MAX_VALUE;
+        private double max = -Double.MAX_VALUE;
+        private double humiditySum;
+        private double batteryMin = Double.MAX_VALUE;
+        private int alarms;
+
+        void add(Struct r) {
+            double temperature = r.getFloat64("temperature");
+            temperatures.add(temperature);
+            devices.add(r.getString("device_id"));
+            min = Math.min(min, temperature);
+            max = Math.max(max, temperature);
+            humiditySum += r.getFloat64("humidity");
+            batteryMin = Math.min(batteryMin, r.getFloat64("battery"));
+            alarms += "ALARM".equals(r.getString("status")) ? 1 : 0;
+        }
+
+        int count() {
+            return temperatures.size();
+        }
+
+        double mean() {
+            return temperatures.stream().mapToDouble(Double::doubleValue).sum() / count();
+        }
+
+        double stddev() {
+            double mean = mean();
+            return count() < 2 ? 0.0
+                    : Math.sqrt(temperatures.stream().mapToDouble(t -> (t - mean) * (t - mean)).sum() / (count() - 1));
+        }
+    }
+}
