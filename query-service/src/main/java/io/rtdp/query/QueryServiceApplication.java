@@ -20,6 +20,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.rtdp.query.auth.AdminAuthFilter;
 import io.rtdp.query.auth.ApiKeyAuthFilter;
 import io.rtdp.query.auth.Caller;
@@ -112,7 +113,13 @@ public final class QueryServiceApplication extends Application<QueryServiceConfi
             Map<String, LiveSource> live) {
         KsqlConfiguration ksql = configuration.ksql();
         long retryAfter = configuration.limits().retryAfter().toSeconds();
-        KsqlClient client = new KsqlClient(ksql, environment.getObjectMapper());
+        KsqlClient client = new KsqlClient(ksql, environment.getObjectMapper(), requestThreads(configuration));
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() throws Exception {
+                client.close();
+            }
+        });
         LiveSourceCheck check = new LiveSourceCheck(client, live.values());
         check.atStartUp();
         environment.healthChecks().register(LiveSourceCheck.NAME, check);
@@ -130,6 +137,14 @@ public final class QueryServiceApplication extends Application<QueryServiceConfi
             }
         });
         environment.jersey().register(new LiveResource(live, client, events, retryAfter, environment.metrics()));
+    }
+
+    /**
+     * Jetty's request threads, as many as may wait on the KSQL server at once (for a server factory
+     * of another kind, Dropwizard's default of 1024).
+     */
+    private static int requestThreads(QueryServiceConfiguration configuration) {
+        return configuration.getServerFactory() instanceof AbstractServerFactory server ? server.getMaxThreads() : 1024;
     }
 
     private static Map<String, ResultTable> checkedTables(QueryServiceConfiguration configuration, Jdbi jdbi) {

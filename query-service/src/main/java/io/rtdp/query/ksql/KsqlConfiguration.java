@@ -16,7 +16,10 @@ public class KsqlConfiguration {
     @JsonProperty
     private URI url = URI.create("http://localhost:8088");
 
-    /** Bounds connecting, a whole pull query, and a push query until it runs; then 503. */
+    /**
+     * Bounds getting a pooled connection, connecting, each wait for a pull query's or statement's
+     * answer bytes, and a push query until it runs; then 503.
+     */
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
     @MaxDuration(value = 60, unit = TimeUnit.SECONDS)

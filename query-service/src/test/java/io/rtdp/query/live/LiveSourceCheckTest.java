@@ -37,7 +37,7 @@ class LiveSourceCheckTest {
     private static LiveSourceCheck check(int port) throws IOException {
         KsqlConfiguration configuration = JSON.readValue("{\"url\": \"http://127.0.0.1:" + port + "\", \"timeout\": \"500ms\"}",
                 KsqlConfiguration.class);
-        return new LiveSourceCheck(new KsqlClient(configuration, JSON), List.of(DEVICE_TOTALS));
+        return new LiveSourceCheck(new KsqlClient(configuration, JSON, 4), List.of(DEVICE_TOTALS));
     }
 
     /** A stand-in whose /ksql answers this status and body. */
