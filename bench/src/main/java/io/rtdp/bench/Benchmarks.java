@@ -23,7 +23,7 @@ public final class Benchmarks {
             SourceConnectorsBench.main(args);
         } else {
             System.err.println("usage: Benchmarks generator [EVENTS] | ingest [CLIENTS] [SECONDS] | all"
-                    + " | engine [RECORDS] [ROUNDS] | query-service [CLIENTS] [SECONDS] | freshness [RATE] [SECONDS]");
+                    + " | engine [RECORDS] [ROUNDS] | query-service [CLIENTS] [SECONDS] [ROUNDS] [OTHER_HOME] | freshness [RATE] [SECONDS]");
             System.exit(2);
         }
     }
