@@ -28,9 +28,10 @@ public final class KafkaBrokerExtension extends ServerExtension {
         if (node == null) {
             dir = TempDirs.create("kafka");
             Properties props = KafkaNode.singleNodeProperties(dir.resolve("logs"), "127.0.0.1", Ports.free(), Ports.free());
-            // One partition for the offsets topic: the first consumer group of a test then waits for
-            // one partition's leader instead of fifty.
+            // One partition for the offsets and transaction-state topics: the first consumer group
+            // or transactional producer of a test then waits for one partition's leader instead of fifty.
             props.setProperty("offsets.topic.num.partitions", "1");
+            props.setProperty("transaction.state.log.num.partitions", "1");
             node = new KafkaNode(props).start();
         }
         return this;

@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * Checks the configured live sources against the KSQL server's catalog ({@code DESCRIBE} each):
  * the source exists, is of the declared kind, has the declared key column with the declared type,
  * and is windowed as declared. Otherwise every request to it would fail with a 502. A mismatch
- * found at start-up stops the service. A KSQL server that cannot be reached then does not: the
- * service serves PostgreSQL alone and may start before the KSQL server. This health check then
- * reports the sources as unchecked and checks them again each time it runs, until they pass once.
+ * of a source the KSQL server has, found at start-up, stops the service. A KSQL server that cannot
+ * be reached then does not, nor do sources it does not have yet: the service serves PostgreSQL
+ * alone and may start before the KSQL server and before the pipelines that create the sources
+ * ({@code ./rtdp up} applies them once every server runs). This health check then reports the
+ * sources as unchecked or missing and checks them again each time it runs, until they pass once.
  */
 public final class LiveSourceCheck extends HealthCheck {
     /** The name it is registered under. */
@@ -49,7 +51,11 @@ public final class LiveSourceCheck extends HealthCheck {
             return;
         }
         try {
-            verify();
+            List<String> missing = verify();
+            if (!missing.isEmpty()) {
+                LOG.warn("live sources the KSQL server does not have yet: {}. The service starts anyway; the health check"
+                        + " {} reports them until they exist and match", missing, NAME);
+            }
         } catch (KsqlUnavailableException e) {
             LOG.warn("the live sources are not checked yet: {}. The service starts anyway; the health check {} reports"
                     + " them until the KSQL server answers and they match it", e.getMessage(), NAME);
@@ -60,7 +66,11 @@ public final class LiveSourceCheck extends HealthCheck {
     protected Result check() {
         if (!passed) {
             try {
-                verify();
+                List<String> missing = verify();
+                if (!missing.isEmpty()) {
+                    return Result.unhealthy("the KSQL server at %s does not have these live sources yet: %s",
+                            ksql.url(), missing);
+                }
             } catch (KsqlUnavailableException e) {
                 return Result.unhealthy("the %d live sources are not checked yet: %s", sources.size(), e.getMessage());
             } catch (InvalidLiveSourcesException e) {
@@ -70,30 +80,37 @@ public final class LiveSourceCheck extends HealthCheck {
         return Result.healthy("the %d live sources match the KSQL server at %s", sources.size(), ksql.url());
     }
 
-    private void verify() {
-        List<String> problems = new ArrayList<>();
+    /**
+     * Describes every source: throws when one the KSQL server has does not match (naming the sources
+     * it does not have as well, in case a name is wrong), else returns those it does not have yet.
+     */
+    private List<String> verify() {
+        List<String> mismatches = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (LiveSource source : sources) {
-            problems.addAll(problems(source));
+            String at = "live." + source.name() + ": ";
+            try {
+                JsonNode description = ksql.statements("DESCRIBE `" + source.source() + "`;").path(0).path("sourceDescription");
+                mismatches.addAll(problems(source, at, description));
+            } catch (KsqlErrorException e) {
+                if (e.error().status() / 100 == 5) {
+                    throw new KsqlUnavailableException("the KSQL server at " + ksql.url() + " cannot describe "
+                            + source.source() + " now: " + e.error().message(), e);
+                }
+                missing.add(at + "DESCRIBE " + source.source() + " failed: " + e.error().message() + "; create it (a"
+                        + " pipeline's migration may not have run yet) or set source: to a stream or table the KSQL server"
+                        + " has (SHOW STREAMS and SHOW TABLES list them; names are case-sensitive)");
+            }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidLiveSourcesException(ksql.url(), problems);
+        if (!mismatches.isEmpty()) {
+            mismatches.addAll(missing);
+            throw new InvalidLiveSourcesException(ksql.url(), mismatches);
         }
-        passed = true;
+        passed = missing.isEmpty();
+        return missing;
     }
 
-    private List<String> problems(LiveSource source) {
-        String at = "live." + source.name() + ": ";
-        JsonNode description;
-        try {
-            description = ksql.statements("DESCRIBE `" + source.source() + "`;").path(0).path("sourceDescription");
-        } catch (KsqlErrorException e) {
-            if (e.error().status() / 100 == 5) {
-                throw new KsqlUnavailableException("the KSQL server at " + ksql.url() + " cannot describe " + source.source()
-                        + " now: " + e.error().message(), e);
-            }
-            return List.of(at + "DESCRIBE " + source.source() + " failed: " + e.error().message() + "; set source: to a"
-                    + " stream or table the KSQL server has (SHOW STREAMS and SHOW TABLES list them; names are case-sensitive)");
-        }
+    private List<String> problems(LiveSource source, String at, JsonNode description) {
         if (!description.isObject()) {
             return List.of(at + "the KSQL server's answer to DESCRIBE " + source.source() + " has no sourceDescription");
         }

@@ -98,6 +98,32 @@ class LiveSourceCheckTest {
     }
 
     @Test
+    void aSourceNotCreatedYetLeavesItStartingAndPassesOnceItExists() throws IOException {
+        int port = freePort();
+        LiveSourceCheck check = check(port);
+        HttpServer before = answering(port, 400, "{\"@type\":\"statement_error\",\"error_code\":40001,\"message\":"
+                + "\"Could not find STREAM/TABLE 'DEVICE_TOTALS' in the Metastore\",\"statementText\":\"DESCRIBE `DEVICE_TOTALS`;\","
+                + "\"entities\":[]}");
+        try {
+            check.atStartUp();
+            HealthCheck.Result missing = check.execute();
+            assertThat(missing.isHealthy()).isFalse();
+            assertThat(missing.getMessage()).contains("does not have these live sources yet")
+                    .contains("live.device_totals: DESCRIBE DEVICE_TOTALS failed: Could not find STREAM/TABLE 'DEVICE_TOTALS'");
+        } finally {
+            before.stop(0);
+        }
+
+        HttpServer after = answering(port, 200, DESCRIPTION.formatted("null"));
+        try {
+            HealthCheck.Result checked = check.execute();
+            assertThat(checked.isHealthy()).as(checked.getMessage()).isTrue();
+        } finally {
+            after.stop(0);
+        }
+    }
+
+    @Test
     void aMismatchAtStartUpStopsIt() throws IOException {
         int port = freePort();
         HttpServer server = answering(port, 200, DESCRIPTION.formatted("\"TUMBLING\""));
