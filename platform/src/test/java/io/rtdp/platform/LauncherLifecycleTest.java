@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +39,8 @@ import io.rtdp.embedded.net.Ports;
 
 /** ./rtdp as an operator uses it: up, status, down, up again with the data still there, and faults. */
 class LauncherLifecycleTest {
-    @TempDir
+    // Kept when the test fails: the servers' logs under logs/ tell why.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dataDir;
 
     private Launcher launcher;

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rtdp.embedded.net.Ports;
@@ -33,7 +34,8 @@ class PipelinesUpTest {
     private static final List<String> IOT_TABLES = List.of("iot_site_stats_5m", "iot_alerts");
     private static final List<String> COMMERCE_TABLES = List.of("commerce_merchant_revenue", "commerce_suspicious_orders");
 
-    @TempDir
+    // Kept when the test fails: the servers' logs under logs/ tell why.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dataDir;
 
     private Launcher launcher;

@@ -32,6 +32,9 @@ public final class KafkaBrokerExtension extends ServerExtension {
             // or transactional producer of a test then waits for one partition's leader instead of fifty.
             props.setProperty("offsets.topic.num.partitions", "1");
             props.setProperty("transaction.state.log.num.partitions", "1");
+            // Tests write records stamped long ago (ROWTIME 0, fixed dates): time-based retention
+            // would delete them while a long test class runs.
+            props.setProperty("log.retention.ms", "-1");
             node = new KafkaNode(props).start();
         }
         return this;
