@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.rtdp.embedded.net.Ports;
+
 /** Runs the launcher as ./rtdp does: a JVM of its own on the module's runtime classpath. */
 final class Launcher {
     record Result(int exitCode, String output) {
@@ -19,6 +21,17 @@ final class Launcher {
     Launcher(Path dataDir, List<String> settings) {
         this.dataDir = dataDir;
         this.settings = settings;
+    }
+
+    /** A launcher whose servers all listen on free ports, with these settings besides. */
+    static Launcher onFreePorts(Path dataDir, String... settings) {
+        List<String> all = new ArrayList<>(List.of(
+                "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(), "schema-registry.port=" + Ports.free(),
+                "connect.port=" + Ports.free(), "postgres.port=" + Ports.free(),
+                "query-service.port=" + Ports.free(), "query-service.admin-port=" + Ports.free(),
+                "ksql-server.port=" + Ports.free(), "pipelines.ingest-port=" + Ports.free()));
+        all.addAll(List.of(settings));
+        return new Launcher(dataDir, all);
     }
 
     Result run(String command, String... extra) throws IOException, InterruptedException {

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rtdp.embedded.net.Ports;
 
 /** ./rtdp as an operator uses it: up, status, down, up again with the data still there, and faults. */
 class LauncherLifecycleTest {
@@ -47,14 +46,10 @@ class LauncherLifecycleTest {
 
     private Launcher launcher(String... extraSettings) {
         List<String> settings = new ArrayList<>(List.of(
-                "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(), "schema-registry.port=" + Ports.free(),
-                "connect.port=" + Ports.free(), "postgres.port=" + Ports.free(),
-                "query-service.port=" + Ports.free(), "query-service.admin-port=" + Ports.free(),
-                "ksql-server.port=" + Ports.free(),
                 // The shipped pipelines have their own test (PipelinesUpTest); this one is about the servers.
                 "pipelines.apply=false"));
         settings.addAll(List.of(extraSettings));
-        launcher = new Launcher(dataDir, settings);
+        launcher = Launcher.onFreePorts(dataDir, settings.toArray(String[]::new));
         return launcher;
     }
 

@@ -47,7 +47,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rtdp.connectors.generator.GeneratorSourceConnector;
 import io.rtdp.connectors.generator.GeneratorSourceTask;
-import io.rtdp.embedded.net.Ports;
 
 /**
  * The shipped pipelines against an independent computation ({@link IotPipelineModel},
@@ -92,12 +91,7 @@ class PipelinesEndToEndTest {
         IotPipelineModel model = new IotPipelineModel(readings);
         assertThat(model.deviceStats1m()).hasSizeGreaterThan(150);
 
-        launcher = new Launcher(dataDir, List.of(
-                "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(), "schema-registry.port=" + Ports.free(),
-                "connect.port=" + Ports.free(), "postgres.port=" + Ports.free(),
-                "query-service.port=" + Ports.free(), "query-service.admin-port=" + Ports.free(),
-                "ksql-server.port=" + Ports.free(), "pipelines.ingest-port=" + Ports.free(),
-                "pipelines.generators=false"));
+        launcher = Launcher.onFreePorts(dataDir, "pipelines.generators=false");
         Launcher.Result up = launcher.run("up", "-d");
         assertThat(up.exitCode()).as(up.output()).isZero();
         String psqlUrl = column(up.output(), "postgres");

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.rtdp.embedded.net.Ports;
 
 /**
  * ./rtdp up as the demo: after it is ready the shipped pipelines run by themselves, and rows of
@@ -49,11 +48,7 @@ class PipelinesUpTest {
 
     @Test
     void upAppliesBothPipelinesAndTheirResultsReachPostgres() throws Exception {
-        launcher = new Launcher(dataDir, List.of(
-                "kafka.port=" + Ports.free(), "kafka.controller-port=" + Ports.free(), "schema-registry.port=" + Ports.free(),
-                "connect.port=" + Ports.free(), "postgres.port=" + Ports.free(),
-                "query-service.port=" + Ports.free(), "query-service.admin-port=" + Ports.free(),
-                "ksql-server.port=" + Ports.free(), "pipelines.ingest-port=" + Ports.free()));
+        launcher = Launcher.onFreePorts(dataDir);
 
         Launcher.Result up = launcher.run("up", "-d");
         assertThat(up.exitCode()).as(up.output()).isZero();
