@@ -42,7 +42,7 @@ class LiveKsqlTest {
     /** The sources of test-config.yml's live section, there before the service starts and checks them. */
     @RegisterExtension
     @Order(2)
-    static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, """
+    static final KsqlServerWithSources ksql = new KsqlServerWithSources(kafka, """
             CREATE STREAM READINGS (DEVICE STRING KEY, CELSIUS DOUBLE)
               WITH (KAFKA_TOPIC='readings', VALUE_FORMAT='JSON', PARTITIONS=1);
             CREATE TABLE DEVICE_TOTALS AS

@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Scratch directories of the servers a test starts, removed when the test class is done. */
-final class TempDirs {
+public final class TempDirs {
     private TempDirs() {
     }
 
-    static Path create(String prefix) {
+    public static Path create(String prefix) {
         try {
             return Files.createTempDirectory("rtdp-" + prefix + "-");
         } catch (IOException e) {
@@ -20,7 +20,7 @@ final class TempDirs {
         }
     }
 
-    static void delete(Path root) {
+    public static void delete(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }

@@ -5,44 +5,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rtdp.ksql.server.KsqlServer;
-import io.rtdp.ksql.server.config.ServerConfig;
+import io.rtdp.ksql.server.KsqlServerExtension;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client against a real KSQL server on a real broker: statements, queries that end, streamed push queries. */
 class KsqlClientTest {
   @RegisterExtension
+  @Order(1)
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
-  private static KsqlServer server;
+  @RegisterExtension
+  @Order(2)
+  static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, "client_test_");
+
   private static KsqlClient client;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = new KsqlServer(new ServerConfig(Map.of(
-        "listeners", "http://127.0.0.1:0",
-        "bootstrap.servers", kafka.bootstrapServers(),
-        "ksql.service.id", "client_test_",
-        "ksql.streams.state.dir", Files.createTempDirectory("ksql-client-test").toString(),
-        "ksql.streams.commit.interval.ms", "200",
-        "ksql.streams.cache.max.bytes.buffering", "0"))).start();
-    assertThat(server.awaitReady(60_000)).isTrue();
-    client = new KsqlClient(URI.create(server.url()), Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
+  static void connect() {
+    client = new KsqlClient(URI.create(ksql.url()), Duration.ofSeconds(20));
   }
 
   @Test
@@ -105,7 +94,7 @@ class KsqlClientTest {
   void aPushQueryStreamsEachRowAsItArrivesUntilItIsClosedOnTheServer() throws Exception {
     client.execute("CREATE STREAM CLIENT_LIVE (ID STRING KEY, V INT)"
         + " WITH (KAFKA_TOPIC='client_live', VALUE_FORMAT='JSON', PARTITIONS=1);", Map.of());
-    KsqlClient streaming = new KsqlClient(URI.create(server.url()));
+    KsqlClient streaming = new KsqlClient(URI.create(ksql.url()));
 
     try (QueryStream stream = streaming.stream("SELECT ID, V FROM CLIENT_LIVE EMIT CHANGES;",
         Map.of("auto.offset.reset", "earliest"), Map.of())) {

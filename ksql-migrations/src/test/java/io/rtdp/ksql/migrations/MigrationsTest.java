@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rtdp.ksql.client.KsqlClient;
-import io.rtdp.ksql.server.KsqlServer;
-import io.rtdp.ksql.server.config.ServerConfig;
+import io.rtdp.ksql.server.KsqlServerExtension;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** apply, info and validate against a real KSQL server, as `./rtdp ksql migrate` runs them. */
 class MigrationsTest {
   @RegisterExtension
+  @Order(1)
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
-  private static KsqlServer server;
+  @RegisterExtension
+  @Order(2)
+  static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, "migrations_test_");
+
   private static KsqlClient client;
 
   @TempDir
@@ -36,21 +39,8 @@ class MigrationsTest {
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = new KsqlServer(new ServerConfig(Map.of(
-        "listeners", "http://127.0.0.1:0",
-        "bootstrap.servers", kafka.bootstrapServers(),
-        "ksql.service.id", "migrations_test_",
-        "ksql.streams.state.dir", Files.createTempDirectory("ksql-migrations-test").toString(),
-        "ksql.streams.commit.interval.ms", "200",
-        "ksql.streams.cache.max.bytes.buffering", "0"))).start();
-    assertThat(server.awaitReady(60_000)).isTrue();
-    client = new KsqlClient(URI.create(server.url()), Duration.ofSeconds(30));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
+  static void connect() {
+    client = new KsqlClient(URI.create(ksql.url()), Duration.ofSeconds(30));
   }
 
   private Migrator migrator() {
@@ -83,7 +73,7 @@ class MigrationsTest {
         CREATE STREAM MIG_ALERTS AS SELECT ID, NO_SUCH_COLUMN FROM MIG_READINGS;
         """);
     Files.writeString(dir.resolve("V000004__never.ksql"), "CREATE STREAM MIG_NEVER (X INT) WITH (KAFKA_TOPIC='mig_never', VALUE_FORMAT='JSON', PARTITIONS=1);\n");
-    assertThat(MigrationsMain.run("--server", server.url(), "--dir", dir.toString(), "apply")).isEqualTo(1);
+    assertThat(MigrationsMain.run("--server", ksql.url(), "--dir", dir.toString(), "apply")).isEqualTo(1);
     printed.reset();
     migrator().info();
     assertThat(printed.toString(StandardCharsets.UTF_8))

@@ -3,41 +3,31 @@ package io.rtdp.ksql.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rtdp.ksql.server.config.ServerConfig;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SHOW FUNCTIONS, DESCRIBE FUNCTION, SHOW PROPERTIES and EXPLAIN on /ksql (SPEC §1.11, §4.6), against a real broker. */
 class KsqlIntrospectionApiTest {
   @RegisterExtension
+  @Order(1)
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
-  private static KsqlServer server;
+  @RegisterExtension
+  @Order(2)
+  static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, "introspection_");
+
   private static KsqlRestClient client;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = new KsqlServer(new ServerConfig(Map.of(
-        "listeners", "http://127.0.0.1:0",
-        "bootstrap.servers", kafka.bootstrapServers(),
-        "ksql.service.id", "introspection_",
-        "ksql.streams.state.dir", Files.createTempDirectory("ksql-introspection-test").toString(),
-        "ksql.streams.cache.max.bytes.buffering", "0"))).start();
-    assertThat(server.awaitReady(60_000)).isTrue();
-    client = new KsqlRestClient(server.url());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
+  static void connect() {
+    client = new KsqlRestClient(ksql.url());
   }
 
   @Test
@@ -127,7 +117,7 @@ class KsqlIntrospectionApiTest {
     assertThat(explained.status()).as(explained.raw()).isEqualTo(200);
     assertThat(explained.body().get(0).get("@type").asText()).isEqualTo("queryDescription");
     JsonNode d = explained.body().get(0).get("queryDescription");
-    URI url = URI.create(server.url());
+    URI url = URI.create(ksql.url());
     assertThat(d.get("id").asText()).isEqualTo(queryId);
     assertThat(d.get("statementText").asText()).isEqualTo(
         "CREATE STREAM BIG_ORDERS AS SELECT ID, ITEM FROM ORDERS WHERE QTY > 10;");

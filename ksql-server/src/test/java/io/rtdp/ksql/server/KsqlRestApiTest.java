@@ -3,49 +3,38 @@ package io.rtdp.ksql.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rtdp.ksql.server.config.ServerConfig;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The REST API of SPEC §4 as a ksqlDB user's script sees it, against a real broker. */
 class KsqlRestApiTest {
   @RegisterExtension
+  @Order(1)
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
-  private static KsqlServer server;
+  @RegisterExtension
+  @Order(2)
+  static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, "api_test_");
+
   private static KsqlRestClient client;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = new KsqlServer(new ServerConfig(Map.of(
-        "listeners", "http://127.0.0.1:0",
-        "bootstrap.servers", kafka.bootstrapServers(),
-        "ksql.service.id", "api_test_",
-        "ksql.streams.state.dir", Files.createTempDirectory("ksql-api-test").toString(),
-        "ksql.streams.commit.interval.ms", "200",
-        "ksql.streams.cache.max.bytes.buffering", "0"))).start();
-    assertThat(server.awaitReady(60_000)).isTrue();
-    client = new KsqlRestClient(server.url());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
+  static void connect() {
+    client = new KsqlRestClient(ksql.url());
   }
 
   @Test
@@ -252,7 +241,7 @@ class KsqlRestApiTest {
     assertThat(health.body().get("serverState").asText()).isEqualTo("READY");
     assertThat(health.body().get("details").get("kafka").get("isHealthy").asBoolean()).isTrue();
 
-    URI url = URI.create(server.url());
+    URI url = URI.create(ksql.url());
     JsonNode cluster = client.get("/clusterStatus").body().get("clusterStatus");
     assertThat(cluster.get(url.getHost() + ":" + url.getPort()).get("hostAlive").asBoolean()).isTrue();
   }
@@ -261,7 +250,7 @@ class KsqlRestApiTest {
   void servesHttp2CleartextWithPriorKnowledgeOnTheSamePort() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      URI url = URI.create(server.url());
+      URI url = URI.create(ksql.url());
       var client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
           .setHttp2ClearTextUpgrade(false));
       var answer = client.request(HttpMethod.GET, url.getPort(), url.getHost(), "/info")

@@ -8,66 +8,46 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rtdp.ksql.server.KsqlServer;
-import io.rtdp.ksql.server.config.ServerConfig;
+import io.rtdp.ksql.server.KsqlServerExtension;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real KSQL server in the test JVM, on a free port, against the test class's broker; register it
- * after the broker. Its Vert.x/Netty stack is nothing Dropwizard uses, so the two live side by side.
+ * A real KSQL server in the test JVM ({@link KsqlServerExtension}) with the test's sources created
+ * before anything registered later starts; register it after the broker. Its Vert.x/Netty stack is
+ * nothing Dropwizard uses, so the two live side by side.
  */
-final class KsqlServerExtension implements BeforeAllCallback, AfterAllCallback {
+final class KsqlServerWithSources implements BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final KafkaBrokerExtension kafka;
+    private final KsqlServerExtension server;
     private final String setUp;
     private final Map<String, Object> setUpProperties;
-    private KsqlServer server;
-    private Path stateDir;
 
     /** Runs the set-up statements once the server is ready, so that they exist before a service registered later starts. */
-    KsqlServerExtension(KafkaBrokerExtension kafka, String setUp, Map<String, Object> setUpProperties) {
-        this.kafka = kafka;
+    KsqlServerWithSources(KafkaBrokerExtension kafka, String setUp, Map<String, Object> setUpProperties) {
+        this.server = new KsqlServerExtension(kafka, "query_service_test_");
         this.setUp = setUp;
         this.setUpProperties = setUpProperties;
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        stateDir = Files.createTempDirectory("query-service-ksql");
-        server = new KsqlServer(new ServerConfig(Map.of(
-                "listeners", "http://127.0.0.1:0",
-                "bootstrap.servers", kafka.bootstrapServers(),
-                "ksql.service.id", "query_service_test_",
-                "ksql.streams.state.dir", stateDir.toString(),
-                "ksql.streams.commit.interval.ms", "100",
-                "ksql.streams.cache.max.bytes.buffering", "0"))).start();
-        assertThat(server.awaitReady(60_000)).as("KSQL server ready").isTrue();
+    public void beforeAll(ExtensionContext context) {
+        server.start();
         ksql(setUp, setUpProperties);
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException {
-        if (server != null) {
-            server.close();
-        }
-        if (stateDir == null) {
-            return;
-        }
-        try (var files = Files.walk(stateDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+    public void afterAll(ExtensionContext context) {
+        server.stop();
     }
 
     String url() {
