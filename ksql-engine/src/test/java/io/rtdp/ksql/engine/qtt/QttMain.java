@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,62 +33,34 @@ public final class QttMain {
       System.err.println("No QTT files at " + path);
       System.exit(2);
     }
-    Summary summary = run(path, System.out);
-    System.out.println(summary.passed + " passed, " + summary.failed + " failed, " + summary.skipped + " skipped");
+    ConformanceSummary summary = run(path, System.out);
+    System.out.println(summary.totals());
     if (writePassing != null) {
-      Files.write(writePassing, summary.passingNames.stream()
-          .filter(n -> !summary.notPassingNames.contains(n)).distinct().toList());
+      Files.write(writePassing, summary.passing());
     }
   }
 
-  static final class Summary {
-    int passed;
-    int failed;
-    int skipped;
-    final List<String> passingNames = new ArrayList<>();
-    final java.util.Set<String> notPassingNames = new java.util.HashSet<>();
-  }
-
-  static Summary run(Path path, PrintStream out) throws IOException {
+  static ConformanceSummary run(Path path, PrintStream out) throws IOException {
     QttRunner runner = new QttRunner(TestFunctions.registry());
-    Summary summary = new Summary();
+    ConformanceSummary summary = new ConformanceSummary("unsupported");
     for (Path file : QttCorpus.files(path)) {
       List<QttCase> cases;
       try {
         cases = QttLoader.load(file);
       } catch (IOException e) {
-        out.println(file.getFileName() + ": cannot be read: " + e.getMessage());
-        summary.failed++;
+        summary.unreadable(file, e, out);
         continue;
       }
-      int passed = 0;
-      int failed = 0;
-      int unsupported = 0;
-      List<String> reasons = new ArrayList<>();
+      ConformanceSummary.FileTally tally = summary.file(file);
       for (QttCase c : cases) {
         Outcome o = runSafely(runner, c);
         switch (o.status()) {
-          case PASSED -> {
-            passed++;
-            summary.passingNames.add(c.fullName());
-          }
-          case FAILED -> {
-            failed++;
-            summary.notPassingNames.add(c.fullName());
-            reasons.add("  FAILED " + c.name() + ": " + o.reason());
-          }
-          case UNSUPPORTED -> {
-            unsupported++;
-            summary.notPassingNames.add(c.fullName());
-            reasons.add("  UNSUPPORTED " + c.name() + ": " + o.reason());
-          }
+          case PASSED -> tally.passed(c.fullName());
+          case FAILED -> tally.failed(c.fullName(), c.name(), o.reason());
+          case UNSUPPORTED -> tally.skipped(c.fullName(), c.name(), o.reason());
         }
       }
-      out.println(file.getFileName() + ": " + passed + " passed / " + failed + " failed / " + unsupported + " unsupported");
-      reasons.forEach(out::println);
-      summary.passed += passed;
-      summary.failed += failed;
-      summary.skipped += unsupported;
+      tally.print(out);
     }
     return summary;
   }

@@ -1,5 +1,6 @@
 package io.rtdp.ksql.server.rqtt;
 
+import io.rtdp.ksql.engine.qtt.ConformanceSummary;
 import io.rtdp.ksql.server.KsqlServer;
 import io.rtdp.ksql.server.config.ServerConfig;
 import io.rtdp.schemaregistry.SchemaRegistryServer;
@@ -9,11 +10,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -47,7 +45,7 @@ public final class RqttMain {
       System.err.println("No RQTT files at " + path);
       System.exit(2);
     }
-    Summary summary;
+    ConformanceSummary summary;
     try (Harness harness = Harness.start()) {
       summary = harness.run(path, c -> true, System.out);
     } catch (Exception | Error e) {
@@ -56,9 +54,9 @@ public final class RqttMain {
       System.exit(1);
       return;
     }
-    System.out.println(summary.passed + " passed, " + summary.failed + " failed, " + summary.skipped + " skipped");
+    System.out.println(summary.totals());
     if (writePassing != null) {
-      Files.write(writePassing, summary.passing);
+      Files.write(writePassing, summary.passing());
     }
     System.exit(0);
   }
@@ -73,14 +71,6 @@ public final class RqttMain {
       }
     }
     return here.resolve("../shared/ksql-compat/qtt/rest").normalize();
-  }
-
-  static final class Summary {
-    int passed;
-    int failed;
-    int skipped;
-    final List<String> passing = new ArrayList<>();
-    final List<String> problems = new ArrayList<>();
   }
 
   /**
@@ -154,55 +144,31 @@ public final class RqttMain {
       return o;
     }
 
-    Summary run(Path path, Predicate<RqttCase> selected, PrintStream out) throws Exception {
-      Summary summary = new Summary();
-      Set<String> notPassing = new HashSet<>();
+    ConformanceSummary run(Path path, Predicate<RqttCase> selected, PrintStream out) throws Exception {
+      ConformanceSummary summary = new ConformanceSummary("skipped");
       for (Path file : RqttLoader.files(path)) {
         List<RqttCase> cases;
         try {
           cases = RqttLoader.load(file);
         } catch (IOException e) {
-          out.println(file.getFileName() + ": cannot be read: " + e.getMessage());
-          summary.failed++;
+          summary.unreadable(file, e, out);
           continue;
         }
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
-        List<String> reasons = new ArrayList<>();
+        ConformanceSummary.FileTally tally = summary.file(file);
         for (RqttCase c : cases) {
           if (!selected.test(c)) {
             continue;
           }
           Outcome o = run(c);
           switch (o.status()) {
-            case PASSED -> {
-              passed++;
-              summary.passing.add(c.fullName());
-            }
-            case FAILED -> {
-              failed++;
-              notPassing.add(c.fullName());
-              reasons.add("  FAILED " + c.name() + ": " + o.reason());
-              summary.problems.add(c.fullName() + ": " + o.reason());
-            }
-            case SKIPPED -> {
-              skipped++;
-              notPassing.add(c.fullName());
-              reasons.add("  SKIPPED " + c.name() + ": " + o.reason());
-              summary.problems.add(c.fullName() + ": skipped, " + o.reason());
-            }
+            case PASSED -> tally.passed(c.fullName());
+            case FAILED -> tally.failed(c.fullName(), c.name(), o.reason());
+            case SKIPPED -> tally.skipped(c.fullName(), c.name(), o.reason());
           }
           out.flush();
         }
-        out.println(file.getFileName() + ": " + passed + " passed / " + failed + " failed / " + skipped + " skipped");
-        reasons.forEach(out::println);
-        summary.passed += passed;
-        summary.failed += failed;
-        summary.skipped += skipped;
+        tally.print(out);
       }
-      // A name that occurs twice passes only if every case of that name passed.
-      summary.passing.removeIf(notPassing::contains);
       return summary;
     }
 

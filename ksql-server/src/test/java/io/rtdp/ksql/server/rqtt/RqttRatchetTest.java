@@ -2,6 +2,7 @@ package io.rtdp.ksql.server.rqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rtdp.ksql.engine.qtt.ConformanceSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,14 +25,14 @@ class RqttRatchetTest {
     Set<String> listed = listedCases();
     assertThat(listed).isNotEmpty();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    RqttMain.Summary summary;
+    ConformanceSummary summary;
     try (RqttMain.Harness harness = RqttMain.Harness.start()) {
       summary = harness.run(corpus, c -> listed.contains(c.fullName()),
           new PrintStream(log, true, StandardCharsets.UTF_8));
     }
     Set<String> missing = new LinkedHashSet<>(listed);
-    summary.passing.forEach(missing::remove);
-    assertThat(summary.problems).as("RQTT cases that stopped passing").isEmpty();
+    summary.passing().forEach(missing::remove);
+    assertThat(summary.problems()).as("RQTT cases that stopped passing").isEmpty();
     assertThat(missing).as("listed RQTT cases that did not pass (or are no longer in the corpus)").isEmpty();
   }
 
