@@ -23,6 +23,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rtdp.embedded.net.Ports;
+import io.rtdp.testkit.JvmProcess;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import io.rtdp.testkit.PostgresExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -66,7 +67,7 @@ public final class QueryServiceBench {
         Path work = Files.createTempDirectory("rtdp-bench-query-service");
         PostgresExtension postgres = new PostgresExtension().start();
         KafkaBrokerExtension kafka = new KafkaBrokerExtension().start();
-        List<ModuleProcess> services = new ArrayList<>();
+        List<JvmProcess> services = new ArrayList<>();
         try {
             fillPostgres(postgres);
             String ksqlUrl = "http://127.0.0.1:" + Ports.free();
@@ -78,9 +79,10 @@ public final class QueryServiceBench {
                 int port = Ports.free();
                 int adminPort = Ports.free();
                 Path config = work.resolve("query-service-" + b + ".yml");
-                ModuleProcess.write(config, serviceConfig(port, adminPort, postgres, ksqlUrl));
-                ModuleProcess service = ModuleProcess.start(builds.get(b), "query-service", "io.rtdp.query.QueryServiceApplication",
-                        work, "server", config.toString());
+                Files.writeString(config, serviceConfig(port, adminPort, postgres, ksqlUrl));
+                JvmProcess service = JvmProcess.start("query-service", List.of("-Xmx1g"),
+                        JvmProcess.moduleClasspath(builds.get(b), "query-service"), "io.rtdp.query.QueryServiceApplication",
+                        List.of("server", config.toString()), work.resolve("query-service-" + b + ".log"));
                 services.add(service);
                 service.awaitReady("http://127.0.0.1:" + adminPort + "/ready", Duration.ofSeconds(120));
                 serviceUrls.add("http://127.0.0.1:" + port);
@@ -99,11 +101,11 @@ public final class QueryServiceBench {
             System.out.println(load.run("client-ceiling (the same HTTP client, GET admin /ping)", ping, seconds));
 
             Path ksqlProperties = work.resolve("ksql-server.properties");
-            ModuleProcess.write(ksqlProperties, "listeners=" + ksqlUrl + "\nbootstrap.servers=" + kafka.bootstrapServers()
+            Files.writeString(ksqlProperties, "listeners=" + ksqlUrl + "\nbootstrap.servers=" + kafka.bootstrapServers()
                     + "\nksql.service.id=bench_\nksql.streams.state.dir=" + work.resolve("ksql-state")
                     + "\nksql.streams.commit.interval.ms=100\nksql.streams.cache.max.bytes.buffering=0\n");
-            try (ModuleProcess ksql = ModuleProcess.start(home, "ksql-server", "io.rtdp.ksql.server.KsqlServerMain", work,
-                    ksqlProperties.toString())) {
+            try (JvmProcess ksql = JvmProcess.start("ksql-server", List.of("-Xmx1g"), JvmProcess.moduleClasspath(home, "ksql-server"),
+                    "io.rtdp.ksql.server.KsqlServerMain", List.of(ksqlProperties.toString()), work.resolve("ksql-server.log"))) {
                 ksql.awaitReady(ksqlUrl + "/info", Duration.ofSeconds(120));
                 fillKsql(ksqlUrl, kafka.bootstrapServers());
                 compare(load, seconds, rounds, "query-service-ksql",
@@ -111,7 +113,7 @@ public final class QueryServiceBench {
                         new Side("query-service-ksql direct (ksql-server)", () -> key -> pull(http, ksqlUrl, key)));
             }
         } finally {
-            services.forEach(ModuleProcess::close);
+            services.forEach(JvmProcess::close);
             kafka.stop();
             postgres.stop();
         }

@@ -3,8 +3,13 @@ package io.rtdp.ksql.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.rtdp.embedded.net.Ports;
+import io.rtdp.testkit.JvmProcess;
 import io.rtdp.testkit.KafkaBrokerExtension;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +59,13 @@ class PersistentQueryFailoverTest {
 
   @Test
   void theSurvivorOfACrashTakesOverEveryPartitionWithoutLossOrDoubleCounting() throws Exception {
-    try (ServerProcess crashing = ServerProcess.launch(TestServers.config(kafka.bootstrapServers(), SERVICE_ID,
+    String crashingUrl = "http://127.0.0.1:" + Ports.free();
+    try (JvmProcess crashing = inOwnJvm(crashingUrl, TestServers.config(kafka.bootstrapServers(), SERVICE_ID,
             Files.createTempDirectory("ksql-failover-crashing"), SETTINGS));
         KsqlServer survivor = TestServers.start(kafka.bootstrapServers(), SERVICE_ID,
             Files.createTempDirectory("ksql-failover-survivor"), SETTINGS);
         Admin admin = kafka.admin()) {
-      crashing.awaitReady(WAIT);
+      crashing.awaitReady(crashingUrl + "/info", WAIT);
       KsqlRestClient rest = new KsqlRestClient(survivor.url());
       KsqlRestClient.Answer created = rest.ksql(
           "CREATE STREAM PAYMENTS (ACCOUNT STRING KEY, SEQ INT, AMOUNT INT) WITH (KAFKA_TOPIC='payments',"
@@ -147,6 +153,24 @@ class PersistentQueryFailoverTest {
 
   private static int amount(int seq) {
     return seq % 10 + 1;
+  }
+
+  /**
+   * A server in a JVM of its own (KsqlServerMain with a properties file), so that the test can kill
+   * it the way a machine or process dies: SIGKILL, no commit, no goodbye to the consumer groups, open
+   * transactions left dangling. Its /info answers 200 once it is ready.
+   */
+  private static JvmProcess inOwnJvm(String url, Map<String, String> config) throws IOException {
+    Path dir = Files.createTempDirectory("ksql-server-process");
+    Properties properties = new Properties();
+    properties.putAll(config);
+    properties.put("listeners", url);
+    Path file = dir.resolve("ksql-server.properties");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      properties.store(out, null);
+    }
+    return JvmProcess.start("the KSQL server process", List.of("-Xmx384m"), System.getProperty("java.class.path"),
+        KsqlServerMain.class.getName(), List.of(file.toString()), dir.resolve("server.log"));
   }
 
   private static long expectedTotal(int account) {
