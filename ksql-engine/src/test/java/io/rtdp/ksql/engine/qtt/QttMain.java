@@ -1,9 +1,7 @@
 package io.rtdp.ksql.engine.qtt;
 
-import io.rtdp.ksql.engine.function.FunctionRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,27 +15,10 @@ public final class QttMain {
   private QttMain() {}
 
   public static void main(String[] args) throws IOException {
-    Path path = null;
-    Path writePassing = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--write-passing") && i + 1 < args.length) {
-        writePassing = Path.of(args[++i]);
-      } else {
-        path = Path.of(args[i]);
-      }
-    }
-    if (path == null) {
-      path = QttCorpus.defaultPath();
-    }
-    if (!Files.exists(path)) {
-      System.err.println("No QTT files at " + path);
-      System.exit(2);
-    }
-    ConformanceSummary summary = run(path, System.out);
+    RunnerArguments arguments = RunnerArguments.parse(args, QttCorpus::defaultPath, "QTT");
+    ConformanceSummary summary = run(arguments.path(), System.out);
     System.out.println(summary.totals());
-    if (writePassing != null) {
-      Files.write(writePassing, summary.passing());
-    }
+    arguments.writePassing(summary);
   }
 
   static ConformanceSummary run(Path path, PrintStream out) throws IOException {

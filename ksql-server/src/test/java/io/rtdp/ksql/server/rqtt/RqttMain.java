@@ -1,8 +1,9 @@
 package io.rtdp.ksql.server.rqtt;
 
 import io.rtdp.ksql.engine.qtt.ConformanceSummary;
+import io.rtdp.ksql.engine.qtt.RunnerArguments;
 import io.rtdp.ksql.server.KsqlServer;
-import io.rtdp.ksql.server.config.ServerConfig;
+import io.rtdp.ksql.server.TestServers;
 import io.rtdp.schemaregistry.SchemaRegistryServer;
 import io.rtdp.schemaregistry.config.RegistryConfig;
 import io.rtdp.testkit.KafkaBrokerExtension;
@@ -29,25 +30,10 @@ public final class RqttMain {
   }
 
   public static void main(String[] args) throws Exception {
-    Path path = null;
-    Path writePassing = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--write-passing") && i + 1 < args.length) {
-        writePassing = Path.of(args[++i]);
-      } else {
-        path = Path.of(args[i]);
-      }
-    }
-    if (path == null) {
-      path = defaultCorpus();
-    }
-    if (!Files.exists(path)) {
-      System.err.println("No RQTT files at " + path);
-      System.exit(2);
-    }
+    RunnerArguments arguments = RunnerArguments.parse(args, RqttMain::defaultCorpus, "RQTT");
     ConformanceSummary summary;
     try (Harness harness = Harness.start()) {
-      summary = harness.run(path, c -> true, System.out);
+      summary = harness.run(arguments.path(), c -> true, System.out);
     } catch (Exception | Error e) {
       // Kafka's and Vert.x's threads would keep the JVM alive after a failed start.
       e.printStackTrace();
@@ -55,9 +41,7 @@ public final class RqttMain {
       return;
     }
     System.out.println(summary.totals());
-    if (writePassing != null) {
-      Files.write(writePassing, summary.passing());
-    }
+    arguments.writePassing(summary);
     System.exit(0);
   }
 
@@ -109,20 +93,11 @@ public final class RqttMain {
       }
       String serviceId = SERVICE_ID + (generation++) + "_";
       // As ksqlDB's RQTT server: reads from the beginning, emits every update, table scans on.
-      server = new KsqlServer(new ServerConfig(Map.of(
-          "listeners", "http://127.0.0.1:0",
-          "bootstrap.servers", kafka.bootstrapServers(),
-          "ksql.service.id", serviceId,
-          "ksql.streams.state.dir", Files.createTempDirectory("rqtt-state").toString(),
+      server = TestServers.start(kafka.bootstrapServers(), serviceId, Files.createTempDirectory("rqtt-state"), Map.of(
           "ksql.streams.auto.offset.reset", "earliest",
-          "ksql.streams.commit.interval.ms", "100",
-          "ksql.streams.cache.max.bytes.buffering", "0",
           "ksql.streams.num.stream.threads", "1",
           "ksql.query.pull.table.scan.enabled", "true",
-          "ksql.schema.registry.url", registry.url()))).start();
-      if (!server.awaitReady(120_000)) {
-        throw new IllegalStateException("The KSQL server did not become ready");
-      }
+          "ksql.schema.registry.url", registry.url()));
       runner = new RqttRunner(server.url(), kafka.bootstrapServers(), serviceId, admin,
           new AvroRecords(registry.url()));
     }
