@@ -23,8 +23,9 @@ import org.apache.avro.io.EncoderFactory;
  * into the in-memory registry first. AVRO input JSON is written with the topic's registered schema (so
  * the engine meets the schema producers used, not its own); AVRO output bytes are read with the
  * writer's schema alone, whatever the sink's columns, and compared as qtt/README.md §1.1 says.
+ * ksql-server's RQTT runner writes and reads its AVRO records the same way (through the test-jar).
  */
-final class RegistryTestData {
+public final class RegistryTestData {
   private RegistryTestData() {}
 
   /**
@@ -52,7 +53,11 @@ final class RegistryTestData {
 
   /** The JSON test value in the wire format of the schema registered under {@code id}. */
   static byte[] encode(JsonNode value, RegistryClient registry, int id) {
-    Schema schema = registry.schemaById(id);
+    return encode(value, registry.schemaById(id), id);
+  }
+
+  /** The JSON test value written with {@code schema}, in the wire format naming its registry id. */
+  public static byte[] encode(JsonNode value, Schema schema, int id) {
     Object datum = AvroValues.toAvro(JsonValues.fromJson(value, AvroSchemas.toSqlType(schema)), schema, "");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(WireFormat.header(id));
@@ -67,7 +72,7 @@ final class RegistryTestData {
   }
 
   /** The content of wire-format bytes as engine values of the writer schema's SQL type. */
-  static Object decode(byte[] bytes, RegistryClient registry) {
+  public static Object decode(byte[] bytes, RegistryClient registry) {
     Schema writer = registry.schemaById(WireFormat.schemaId("", bytes));
     try {
       Object datum = new GenericDatumReader<>(writer, writer, GenericData.get()).read(null,

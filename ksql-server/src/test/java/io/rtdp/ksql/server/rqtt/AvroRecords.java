@@ -5,16 +5,13 @@ import io.rtdp.avro.client.RegisteredSchema;
 import io.rtdp.avro.client.RegistryClient;
 import io.rtdp.avro.client.RegistryClientException;
 import io.rtdp.avro.client.SchemaRegistryClient;
-import io.rtdp.avro.serde.WireFormat;
+import io.rtdp.ksql.engine.qtt.RegistryTestData;
 import io.rtdp.ksql.engine.serde.AvroSchemas;
-import io.rtdp.ksql.engine.serde.AvroValues;
 import io.rtdp.ksql.engine.serde.JsonValues;
 import io.rtdp.ksql.engine.schema.Column;
 import io.rtdp.ksql.engine.schema.SqlBaseType;
 import io.rtdp.ksql.engine.schema.SqlType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,12 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 
 /**
  * AVRO test records in Confluent's wire format against the run's schema registry, as ksqlDB's REST
@@ -95,18 +86,7 @@ final class AvroRecords {
       registry.register(subject, declared(source, key));
       latest = registry.latest(subject);
     }
-    Schema schema = latest.schema();
-    Object datum = AvroValues.toAvro(JsonValues.fromJson(value, AvroSchemas.toSqlType(schema)), schema, "");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(WireFormat.header(latest.id()));
-    try {
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      new GenericDatumWriter<>(schema, GenericData.get()).write(datum, encoder);
-      encoder.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return RegistryTestData.encode(value, latest.schema(), latest.id());
   }
 
   /** As ksqlDB registers declared columns: a single key column unwrapped, values in a record. */
@@ -143,15 +123,7 @@ final class AvroRecords {
 
   /** Wire-format bytes as JSON, read with the schema they were written with. */
   JsonNode decode(byte[] bytes) {
-    Schema writer = registry.schemaById(WireFormat.schemaId("", bytes));
-    try {
-      Object datum = new GenericDatumReader<>(writer, writer, GenericData.get()).read(null,
-          DecoderFactory.get().binaryDecoder(bytes, WireFormat.HEADER_SIZE, bytes.length - WireFormat.HEADER_SIZE,
-              null));
-      return JsonValues.toJson(AvroValues.fromAvro(datum, writer, AvroSchemas.toSqlType(writer)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonValues.toJson(RegistryTestData.decode(bytes, registry));
   }
 
   /**
