@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rtdp.ksql.server.config.ServerConfig;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import io.vertx.core.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,23 +37,16 @@ class ProcessingLogTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = new KsqlServer(new ServerConfig(settings())).start();
-    assertThat(server.awaitReady(60_000)).isTrue();
+    server = startServerOfTheService();
     client = new KsqlRestClient(server.url());
   }
 
-  private static Map<String, String> settings() throws Exception {
-    Map<String, String> s = new HashMap<>();
-    s.put("listeners", "http://127.0.0.1:0");
-    s.put("bootstrap.servers", kafka.bootstrapServers());
-    s.put("ksql.service.id", SERVICE_ID);
-    s.put("ksql.streams.state.dir", Files.createTempDirectory("ksql-plog-test").toString());
-    s.put("ksql.streams.commit.interval.ms", "200");
-    s.put("ksql.streams.cache.max.bytes.buffering", "0");
-    s.put("ksql.logging.processing.topic.auto.create", "true");
-    s.put("ksql.logging.processing.stream.auto.create", "true");
-    s.put("ksql.logging.processing.rows.include", "true");
-    return s;
+  /** A server of the test's service, with the processing-log topic and stream created, rows included. */
+  private static KsqlServer startServerOfTheService() throws Exception {
+    return TestServers.start(kafka.bootstrapServers(), SERVICE_ID, Files.createTempDirectory("ksql-plog-test"), Map.of(
+        "ksql.logging.processing.topic.auto.create", "true",
+        "ksql.logging.processing.stream.auto.create", "true",
+        "ksql.logging.processing.rows.include", "true"));
   }
 
   @AfterAll
@@ -86,16 +77,11 @@ class ProcessingLogTest {
 
   @Test
   void aMalformedRecordIsLoggedWithItsCoordinatesAndTheQueryGoesOnToTheNextRecord() throws Exception {
-    kafka.createTopic("readings", 1);
-    JsonNode created = client.ksql("CREATE STREAM READINGS (ID STRING KEY, CELSIUS DOUBLE)"
+    String queryId = createQuery("readings", "CREATE STREAM READINGS (ID STRING KEY, CELSIUS DOUBLE)"
         + " WITH (KAFKA_TOPIC='readings', VALUE_FORMAT='JSON');"
-        + "CREATE STREAM HOT AS SELECT ID, CELSIUS FROM READINGS WHERE CELSIUS > 30;").body();
-    String queryId = created.get(1).get("commandStatus").get("queryId").asText();
-    Map<String, String> records = new LinkedHashMap<>();
-    records.put("a", "{\"CELSIUS\": 35.5}");
-    records.put("b", "{not json");
-    records.put("c", "{\"CELSIUS\": 41}");
-    Topics.produce(kafka.bootstrapServers(), "readings", records);
+        + "CREATE STREAM HOT AS SELECT ID, CELSIUS FROM READINGS WHERE CELSIUS > 30;");
+    Topics.produce(kafka.bootstrapServers(), "readings",
+        inOrder("a", "{\"CELSIUS\": 35.5}", "b", "{not json", "c", "{\"CELSIUS\": 41}"));
 
     List<ConsumerRecord<String, String>> hot = Topics.read(kafka.bootstrapServers(), "HOT", 2, Duration.ofSeconds(60));
     assertThat(hot).extracting(ConsumerRecord::key).containsExactly("a", "c");
@@ -121,15 +107,10 @@ class ProcessingLogTest {
 
   @Test
   void anExpressionThatFailsOnARecordIsLoggedAndYieldsNull() throws Exception {
-    kafka.createTopic("codes", 1);
-    JsonNode created = client.ksql("CREATE STREAM CODES (ID STRING KEY, CODE STRING)"
+    String queryId = createQuery("codes", "CREATE STREAM CODES (ID STRING KEY, CODE STRING)"
         + " WITH (KAFKA_TOPIC='codes', VALUE_FORMAT='JSON');"
-        + "CREATE STREAM CODE_NUMBERS AS SELECT ID, CAST(CODE AS INT) AS N FROM CODES;").body();
-    String queryId = created.get(1).get("commandStatus").get("queryId").asText();
-    Map<String, String> records = new LinkedHashMap<>();
-    records.put("x", "{\"CODE\": \"abc\"}");
-    records.put("y", "{\"CODE\": \"12\"}");
-    Topics.produce(kafka.bootstrapServers(), "codes", records);
+        + "CREATE STREAM CODE_NUMBERS AS SELECT ID, CAST(CODE AS INT) AS N FROM CODES;");
+    Topics.produce(kafka.bootstrapServers(), "codes", inOrder("x", "{\"CODE\": \"abc\"}", "y", "{\"CODE\": \"12\"}"));
 
     List<ConsumerRecord<String, String>> out = Topics.read(kafka.bootstrapServers(), "CODE_NUMBERS", 2,
         Duration.ofSeconds(60));
@@ -144,13 +125,11 @@ class ProcessingLogTest {
 
   @Test
   void aRecordTheBrokerRefusesIsLoggedAndStopsTheQueryWhoseThreadDeathIsLoggedToo() throws Exception {
-    kafka.createTopic("notes", 1);
     kafka.admin().createTopics(List.of(new NewTopic("small_notes", 1, (short) 1)
         .configs(Map.of("max.message.bytes", "200")))).all().get();
-    JsonNode created = client.ksql("CREATE STREAM NOTES (ID STRING KEY, TEXT STRING)"
+    String queryId = createQuery("notes", "CREATE STREAM NOTES (ID STRING KEY, TEXT STRING)"
         + " WITH (KAFKA_TOPIC='notes', VALUE_FORMAT='JSON');"
-        + "CREATE STREAM SMALL_NOTES WITH (KAFKA_TOPIC='small_notes') AS SELECT * FROM NOTES;").body();
-    String queryId = created.get(1).get("commandStatus").get("queryId").asText();
+        + "CREATE STREAM SMALL_NOTES WITH (KAFKA_TOPIC='small_notes') AS SELECT * FROM NOTES;");
     Topics.produce(kafka.bootstrapServers(), "notes", Map.of("n1", "{\"TEXT\": \"" + "x".repeat(500) + "\"}"));
 
     List<JsonNode> entries = entriesOf(queryId, 2);
@@ -171,16 +150,11 @@ class ProcessingLogTest {
 
   @Test
   void describeExtendedShowQueriesExtendedAndExplainGiveRuntimeStatistics() throws Exception {
-    kafka.createTopic("clicks", 1);
-    JsonNode created = client.ksql("CREATE STREAM CLICKS (ID STRING KEY, URL STRING)"
+    String queryId = createQuery("clicks", "CREATE STREAM CLICKS (ID STRING KEY, URL STRING)"
         + " WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON');"
-        + "CREATE STREAM CLICKS_COPY AS SELECT * FROM CLICKS;").body();
-    String queryId = created.get(1).get("commandStatus").get("queryId").asText();
-    Map<String, String> records = new LinkedHashMap<>();
-    records.put("1", "{\"URL\": \"/a\"}");
-    records.put("2", "[broken");
-    records.put("3", "{\"URL\": \"/b\"}");
-    Topics.produce(kafka.bootstrapServers(), "clicks", records);
+        + "CREATE STREAM CLICKS_COPY AS SELECT * FROM CLICKS;");
+    Topics.produce(kafka.bootstrapServers(), "clicks",
+        inOrder("1", "{\"URL\": \"/a\"}", "2", "[broken", "3", "{\"URL\": \"/b\"}"));
     assertThat(Topics.read(kafka.bootstrapServers(), "CLICKS_COPY", 2, Duration.ofSeconds(60))).hasSize(2);
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -215,11 +189,9 @@ class ProcessingLogTest {
 
   @Test
   void aPushQueryOnTheProcessingLogStreamReadsTheEntriesWithTheirStructFields() throws Exception {
-    kafka.createTopic("meters", 1);
-    JsonNode created = client.ksql("CREATE STREAM METERS (ID STRING KEY, KWH DOUBLE)"
+    String queryId = createQuery("meters", "CREATE STREAM METERS (ID STRING KEY, KWH DOUBLE)"
         + " WITH (KAFKA_TOPIC='meters', VALUE_FORMAT='JSON');"
-        + "CREATE STREAM METERS_COPY AS SELECT * FROM METERS;").body();
-    String queryId = created.get(1).get("commandStatus").get("queryId").asText();
+        + "CREATE STREAM METERS_COPY AS SELECT * FROM METERS;");
     Topics.produce(kafka.bootstrapServers(), "meters", Map.of("m1", "{\"KWH\": \"lots\"}"));
 
     try (StreamingClient streaming = new StreamingClient(server.url())) {
@@ -237,15 +209,30 @@ class ProcessingLogTest {
 
   @Test
   void aSecondServerOfTheServiceFindsTheStreamAndDoesNotCreateItAgain() throws Exception {
-    Map<String, String> settings = settings();
-    try (KsqlServer second = new KsqlServer(new ServerConfig(settings)).start()) {
-      assertThat(second.awaitReady(60_000)).isTrue();
+    try (KsqlServer second = startServerOfTheService()) {
       JsonNode streams = new KsqlRestClient(second.url()).ksql("SHOW STREAMS;").body().get(0).get("streams");
       assertThat(streams).filteredOn(s -> s.get("name").asText().equals("KSQL_PROCESSING_LOG")).hasSize(1);
     }
     List<ConsumerRecord<String, String>> commands = Topics.read(kafka.bootstrapServers(), server.commandTopic(),
         Integer.MAX_VALUE, Duration.ofSeconds(3));
     assertThat(commands).filteredOn(c -> c.value().contains("KSQL_PROCESSING_LOG")).hasSize(1);
+  }
+
+  /** Creates the topic, runs the statements (a source and a persistent query on it) and gives the query's id. */
+  private static String createQuery(String topic, String statements) throws Exception {
+    kafka.createTopic(topic, 1);
+    KsqlRestClient.Answer created = client.ksql(statements);
+    assertThat(created.status()).as(created.raw()).isEqualTo(200);
+    return created.body().get(1).get("commandStatus").get("queryId").asText();
+  }
+
+  /** Keys and values, alternating, in the order they are to be produced. */
+  private static Map<String, String> inOrder(String... keysAndValues) {
+    Map<String, String> records = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      records.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return records;
   }
 
   /** The processing-log entries of one query, read from the topic until {@code expected} arrived. */
