@@ -31,6 +31,7 @@ import io.rtdp.avro.client.SchemaRegistryClient;
 import io.rtdp.avro.connect.AvroConverter;
 import io.rtdp.avro.serde.AvroSerdeConfig;
 import io.rtdp.avro.serde.KafkaAvroSerializer;
+import io.rtdp.schemaregistry.Registries;
 import io.rtdp.schemaregistry.SchemaRegistryServer;
 import io.rtdp.schemas.commerce.Order;
 import io.rtdp.testkit.KafkaBrokerExtension;
@@ -69,7 +70,7 @@ class AvroConverterTest {
 
     @BeforeAll
     static void startRegistry() {
-        registry = RegistryFixture.start(kafka.bootstrapServers());
+        registry = Registries.start(kafka.bootstrapServers());
         converter = new AvroConverter();
         converter.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
     }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.rtdp.avro.serde.AvroSerdeConfig;
 import io.rtdp.avro.serde.KafkaAvroSerializer;
+import io.rtdp.schemaregistry.Registries;
 import io.rtdp.schemaregistry.SchemaRegistryServer;
 import io.rtdp.testkit.ConnectRestClient;
 import io.rtdp.testkit.ConnectWorkerExtension;
@@ -76,7 +77,7 @@ class AvroToPostgresIT {
 
     @BeforeAll
     static void start() {
-        registry = RegistryFixture.start(kafka.bootstrapServers());
+        registry = Registries.start(kafka.bootstrapServers());
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName(),

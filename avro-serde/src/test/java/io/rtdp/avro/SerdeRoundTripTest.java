@@ -34,6 +34,7 @@ import io.rtdp.avro.serde.KafkaAvroDeserializer;
 import io.rtdp.avro.serde.KafkaAvroSerializer;
 import io.rtdp.avro.serde.RecordNameStrategy;
 import io.rtdp.avro.serde.TopicRecordNameStrategy;
+import io.rtdp.schemaregistry.Registries;
 import io.rtdp.schemaregistry.SchemaRegistryServer;
 import io.rtdp.schemas.commerce.Order;
 import io.rtdp.testkit.KafkaBrokerExtension;
@@ -60,7 +61,7 @@ class SerdeRoundTripTest {
 
     @BeforeAll
     static void startRegistry() {
-        registry = RegistryFixture.start(kafka.bootstrapServers());
+        registry = Registries.start(kafka.bootstrapServers());
         client = new SchemaRegistryClient(registry.url(), Duration.ZERO);
     }
 

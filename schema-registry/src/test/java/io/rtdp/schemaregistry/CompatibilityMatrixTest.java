@@ -3,12 +3,11 @@ package io.rtdp.schemaregistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,23 +22,19 @@ import io.rtdp.testkit.KafkaBrokerExtension;
  */
 class CompatibilityMatrixTest {
     @RegisterExtension
+    @Order(1)
     static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
+    @RegisterExtension
+    @Order(2)
+    static final RegistryExtension registry = new RegistryExtension(kafka);
+
     private static final AtomicInteger SUBJECTS = new AtomicInteger();
-    private static SchemaRegistryServer registry;
     private static Http http;
 
     @BeforeAll
-    static void startRegistry() {
-        registry = Registries.start(kafka.bootstrapServers(), Map.of());
+    static void connect() {
         http = new Http(registry.url());
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
     }
 
     private static String record(String fields) {

@@ -2,10 +2,9 @@ package io.rtdp.schemaregistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,7 +15,12 @@ import io.rtdp.testkit.KafkaBrokerExtension;
 /** The Confluent Schema Registry REST API, endpoint by endpoint, answers and error codes, over HTTP. */
 class RestApiTest {
     @RegisterExtension
+    @Order(1)
     static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+    @RegisterExtension
+    @Order(2)
+    static final RegistryExtension registry = new RegistryExtension(kafka);
 
     static final String USER_V1 = """
             {"type":"record","name":"User","namespace":"io.rtdp.test","fields":[{"name":"name","type":"string"}]}""";
@@ -31,20 +35,11 @@ class RestApiTest {
             {"type":"record","name":"User","namespace":"io.rtdp.test","fields":[{"name":"name","type":"string"},
              {"name":"age","type":["null","int"],"default":null}]}""";
 
-    private static SchemaRegistryServer registry;
     private static Http http;
 
     @BeforeAll
-    static void startRegistry() {
-        registry = Registries.start(kafka.bootstrapServers(), Map.of());
+    static void connect() {
         http = new Http(registry.url());
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
     }
 
     @Test

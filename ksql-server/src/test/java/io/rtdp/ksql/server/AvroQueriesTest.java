@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rtdp.schemaregistry.Registries;
 import io.rtdp.schemaregistry.SchemaRegistryServer;
-import io.rtdp.schemaregistry.config.RegistryConfig;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,10 +35,7 @@ class AvroQueriesTest {
 
   @BeforeAll
   static void startServers() throws Exception {
-    registry = new SchemaRegistryServer(new RegistryConfig(Map.of(
-        RegistryConfig.LISTENERS, "http://127.0.0.1:0",
-        RegistryConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-        RegistryConfig.TOPIC_REPLICATION_FACTOR, "1"))).start();
+    registry = Registries.start(kafka.bootstrapServers());
     server = TestServers.start(kafka.bootstrapServers(), "avro_test_", Files.createTempDirectory("ksql-avro-test"),
         Map.of("ksql.schema.registry.url", registry.url()));
     rest = new KsqlRestClient(server.url());

@@ -4,8 +4,8 @@ import io.rtdp.ksql.engine.qtt.ConformanceSummary;
 import io.rtdp.ksql.engine.qtt.RunnerArguments;
 import io.rtdp.ksql.server.KsqlServer;
 import io.rtdp.ksql.server.TestServers;
+import io.rtdp.schemaregistry.Registries;
 import io.rtdp.schemaregistry.SchemaRegistryServer;
-import io.rtdp.schemaregistry.config.RegistryConfig;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,10 +73,7 @@ public final class RqttMain {
     private Harness(KafkaBrokerExtension kafka) {
       this.kafka = kafka;
       this.admin = kafka.admin();
-      this.registry = new SchemaRegistryServer(new RegistryConfig(Map.of(
-          RegistryConfig.LISTENERS, "http://127.0.0.1:0",
-          RegistryConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-          RegistryConfig.TOPIC_REPLICATION_FACTOR, "1"))).start();
+      this.registry = Registries.start(kafka.bootstrapServers());
     }
 
     static Harness start() throws Exception {
