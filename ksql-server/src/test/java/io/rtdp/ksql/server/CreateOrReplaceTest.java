@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,21 +22,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CreateOrReplaceTest {
   @RegisterExtension
+  @Order(1)
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+  @RegisterExtension
+  @Order(2)
+  static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, "replace_test_");
+
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private static KsqlServer server;
   private static KsqlRestClient rest;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServers.start(kafka.bootstrapServers(), "replace_test_");
-    rest = new KsqlRestClient(server.url());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
+  static void setUp() throws Exception {
+    rest = new KsqlRestClient(ksql.url());
   }
 
   private static JsonNode ok(String statements) throws Exception {

@@ -10,23 +10,27 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /inserts-stream} (SPEC §4.7): per-row acks written as rows are committed, and its errors. */
 class InsertsStreamTest {
   @RegisterExtension
+  @Order(1)
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
-  private static KsqlServer server;
+  @RegisterExtension
+  @Order(2)
+  static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, "inserts_test_");
+
   private static KsqlRestClient rest;
   private static StreamingClient streaming;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServers.start(kafka.bootstrapServers(), "inserts_test_");
-    rest = new KsqlRestClient(server.url());
-    streaming = new StreamingClient(server.url());
+  static void setUp() throws Exception {
+    rest = new KsqlRestClient(ksql.url());
+    streaming = new StreamingClient(ksql.url());
     KsqlRestClient.Answer created = rest.ksql(
         "CREATE STREAM ORDERS (ID INT KEY, ITEM STRING, PRICE DOUBLE, TAGS ARRAY<STRING>)"
             + " WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON', PARTITIONS=1);"
@@ -38,9 +42,8 @@ class InsertsStreamTest {
   }
 
   @AfterAll
-  static void stopServer() throws Exception {
+  static void closeClients() throws Exception {
     streaming.close();
-    server.close();
   }
 
   @Test

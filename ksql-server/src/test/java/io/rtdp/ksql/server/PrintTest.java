@@ -10,23 +10,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PRINT on /query and /query-stream (SPEC §1.12, §4.4), and sessionVariables on /ksql and /query. */
 class PrintTest {
   @RegisterExtension
+  @Order(1)
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
-  private static KsqlServer server;
+  @RegisterExtension
+  @Order(2)
+  static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, "print_test_");
+
   private static KsqlRestClient rest;
   private static StreamingClient streaming;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServers.start(kafka.bootstrapServers(), "print_test_");
-    rest = new KsqlRestClient(server.url());
-    streaming = new StreamingClient(server.url());
+  static void setUp() throws Exception {
+    rest = new KsqlRestClient(ksql.url());
+    streaming = new StreamingClient(ksql.url());
     kafka.createTopic("Clicks", 1);
     Map<String, String> clicks = new LinkedHashMap<>();
     clicks.put("u1", "{\"page\":\"home\"}");
@@ -36,9 +40,8 @@ class PrintTest {
   }
 
   @AfterAll
-  static void stopServer() throws Exception {
+  static void closeClients() throws Exception {
     streaming.close();
-    server.close();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,18 +22,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PullQueryTest {
   @RegisterExtension
+  @Order(1)
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+  @RegisterExtension
+  @Order(2)
+  static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, "pull_test_");
+
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private static KsqlServer server;
   private static KsqlRestClient rest;
   private static StreamingClient streaming;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServers.start(kafka.bootstrapServers(), "pull_test_");
-    rest = new KsqlRestClient(server.url());
-    streaming = new StreamingClient(server.url());
+  static void setUp() throws Exception {
+    rest = new KsqlRestClient(ksql.url());
+    streaming = new StreamingClient(ksql.url());
     KsqlRestClient.Answer created = rest.ksql(
         "CREATE STREAM VISITS (USERID STRING KEY, PAGE STRING) WITH (KAFKA_TOPIC='visits', VALUE_FORMAT='JSON',"
             + " PARTITIONS=2);"
@@ -56,9 +61,8 @@ class PullQueryTest {
   }
 
   @AfterAll
-  static void stopServer() throws Exception {
+  static void closeClients() throws Exception {
     streaming.close();
-    server.close();
   }
 
   private static JsonNode pull(String sql) throws Exception {

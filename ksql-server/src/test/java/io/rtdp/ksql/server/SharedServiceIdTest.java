@@ -3,7 +3,6 @@ package io.rtdp.ksql.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rtdp.ksql.server.config.ServerConfig;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import java.nio.file.Files;
 import java.util.Map;
@@ -16,13 +15,7 @@ class SharedServiceIdTest {
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
   private static KsqlServer server(String stateDir) throws Exception {
-    KsqlServer server = new KsqlServer(new ServerConfig(Map.of(
-        "listeners", "http://127.0.0.1:0",
-        "bootstrap.servers", kafka.bootstrapServers(),
-        "ksql.service.id", "shared_",
-        "ksql.streams.state.dir", Files.createTempDirectory(stateDir).toString()))).start();
-    assertThat(server.awaitReady(60_000)).isTrue();
-    return server;
+    return TestServers.start(kafka.bootstrapServers(), "shared_", Files.createTempDirectory(stateDir), Map.of());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,23 +21,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class StatementValidationTest {
   @RegisterExtension
+  @Order(1)
   static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+  @RegisterExtension
+  @Order(2)
+  static final KsqlServerExtension ksql = new KsqlServerExtension(kafka, "validation_test_");
+
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private static KsqlServer server;
   private static KsqlRestClient rest;
   private static Admin admin;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServers.start(kafka.bootstrapServers(), "validation_test_");
-    rest = new KsqlRestClient(server.url());
+  static void setUp() throws Exception {
+    rest = new KsqlRestClient(ksql.url());
     admin = kafka.admin();
   }
 
   @AfterAll
-  static void stopServer() {
-    server.close();
+  static void closeClients() {
     admin.close();
   }
 

@@ -1,7 +1,6 @@
 package io.rtdp.ksql.server;
 
 import io.rtdp.ksql.server.config.ServerConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,9 +43,5 @@ public final class TestServers {
           + READY_TIMEOUT.toSeconds() + " s: see its log above for the cause");
     }
     return server;
-  }
-
-  static KsqlServer start(String bootstrapServers, String serviceId) throws Exception {
-    return start(bootstrapServers, serviceId, Files.createTempDirectory("ksql-" + serviceId), Map.of());
   }
 }
