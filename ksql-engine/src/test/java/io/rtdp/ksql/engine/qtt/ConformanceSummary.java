@@ -67,19 +67,28 @@ public final class ConformanceSummary {
       this.file = file;
     }
 
-    public void passed(String fullName) {
+    /** Counts the case's outcome; a case not run counts as skipped. */
+    public void record(String fullName, String name, Outcome outcome) {
+      switch (outcome.status()) {
+        case PASSED -> passed(fullName);
+        case FAILED -> failed(fullName, name, outcome.reason());
+        case UNSUPPORTED -> skipped(fullName, name, outcome.reason());
+      }
+    }
+
+    private void passed(String fullName) {
       filePassed++;
       passing.add(fullName);
     }
 
-    public void failed(String fullName, String name, String reason) {
+    private void failed(String fullName, String name, String reason) {
       fileFailed++;
       notPassing.add(fullName);
       reasons.add("  FAILED " + name + ": " + reason);
       problems.add(fullName + ": " + reason);
     }
 
-    public void skipped(String fullName, String name, String reason) {
+    private void skipped(String fullName, String name, String reason) {
       fileSkipped++;
       notPassing.add(fullName);
       reasons.add("  " + skippedWord.toUpperCase(Locale.ROOT) + " " + name + ": " + reason);

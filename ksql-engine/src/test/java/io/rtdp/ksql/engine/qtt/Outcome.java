@@ -1,18 +1,21 @@
 package io.rtdp.ksql.engine.qtt;
 
-/** Result of one QTT case; {@code reason} explains failures and unsupported features. */
-record Outcome(Status status, String reason) {
-  enum Status { PASSED, FAILED, UNSUPPORTED }
+/**
+ * Result of one conformance case (QTT here, RQTT in ksql-server through the test-jar); {@code reason}
+ * explains failures and unsupported features.
+ */
+public record Outcome(Status status, String reason) {
+  public enum Status { PASSED, FAILED, UNSUPPORTED }
 
-  static Outcome passed() {
+  public static Outcome passed() {
     return new Outcome(Status.PASSED, "");
   }
 
-  static Outcome failed(String reason) {
+  public static Outcome failed(String reason) {
     return new Outcome(Status.FAILED, reason);
   }
 
-  static Outcome unsupported(String reason) {
+  public static Outcome unsupported(String reason) {
     return new Outcome(Status.UNSUPPORTED, reason);
   }
 }

@@ -34,12 +34,7 @@ public final class QttMain {
       }
       ConformanceSummary.FileTally tally = summary.file(file);
       for (QttCase c : cases) {
-        Outcome o = runSafely(runner, c);
-        switch (o.status()) {
-          case PASSED -> tally.passed(c.fullName());
-          case FAILED -> tally.failed(c.fullName(), c.name(), o.reason());
-          case UNSUPPORTED -> tally.skipped(c.fullName(), c.name(), o.reason());
-        }
+        tally.record(c.fullName(), c.name(), runSafely(runner, c));
       }
       tally.print(out);
     }

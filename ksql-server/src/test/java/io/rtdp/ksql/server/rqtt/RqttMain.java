@@ -1,6 +1,7 @@
 package io.rtdp.ksql.server.rqtt;
 
 import io.rtdp.ksql.engine.qtt.ConformanceSummary;
+import io.rtdp.ksql.engine.qtt.Outcome;
 import io.rtdp.ksql.engine.qtt.RunnerArguments;
 import io.rtdp.ksql.server.KsqlServer;
 import io.rtdp.ksql.server.TestServers;
@@ -131,12 +132,7 @@ public final class RqttMain {
           if (!selected.test(c)) {
             continue;
           }
-          Outcome o = run(c);
-          switch (o.status()) {
-            case PASSED -> tally.passed(c.fullName());
-            case FAILED -> tally.failed(c.fullName(), c.name(), o.reason());
-            case SKIPPED -> tally.skipped(c.fullName(), c.name(), o.reason());
-          }
+          tally.record(c.fullName(), c.name(), run(c));
           out.flush();
         }
         tally.print(out);

@@ -1,6 +1,7 @@
 package io.rtdp.ksql.server.rqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rtdp.ksql.engine.qtt.Outcome;
 import io.rtdp.ksql.server.StreamingClient;
 import io.vertx.core.http.HttpVersion;
 import java.net.URI;
@@ -78,7 +79,7 @@ final class RqttRunner {
   Outcome run(RqttCase c) {
     String unsupported = unsupported(c);
     if (unsupported != null) {
-      return Outcome.skipped(unsupported);
+      return Outcome.unsupported(unsupported);
     }
     try {
       return execute(c);
