@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,8 +61,8 @@ class AvroQueriesTest {
     assertThat(registryGet("/subjects/avro_readings-value/versions/latest/schema").toString())
         .contains("\"name\":\"CELSIUS\"", "\"timestamp-millis\"");
 
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows(pull(
-        "SELECT * FROM AVRO_WARMEST WHERE ID='boiler';"))).containsExactly("[\"boiler\",2,74.0]"));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rest.pullRows(
+        "SELECT * FROM AVRO_WARMEST WHERE ID='boiler';")).containsExactly("[\"boiler\",2,74.0]"));
 
     KsqlRestClient.Answer inferred = rest.ksql("CREATE STREAM AVRO_READINGS_AGAIN WITH (KAFKA_TOPIC='avro_readings',"
         + " VALUE_FORMAT='AVRO');");
@@ -72,7 +70,7 @@ class AvroQueriesTest {
     String described = rest.ksql("DESCRIBE AVRO_READINGS_AGAIN;").raw();
     assertThat(described).contains("\"name\":\"CELSIUS\"", "\"type\":\"DOUBLE\"", "\"name\":\"TAKEN_AT\"",
         "\"type\":\"TIMESTAMP\"");
-    assertThat(rows(pull("SELECT CELSIUS FROM AVRO_READINGS_AGAIN;"))).containsExactly("[71.5]", "[74.0]");
+    assertThat(rest.pullRows("SELECT CELSIUS FROM AVRO_READINGS_AGAIN;")).containsExactly("[71.5]", "[74.0]");
   }
 
   private static JsonNode registryGet(String path) throws Exception {
@@ -82,20 +80,4 @@ class AvroQueriesTest {
     return KsqlRestClient.JSON.readTree(response.body());
   }
 
-  private static JsonNode pull(String sql) throws Exception {
-    KsqlRestClient.Answer a = rest.post("/query", KsqlRestClient.JSON.writeValueAsString(Map.of("ksql", sql)),
-        "application/json");
-    assertThat(a.status()).as(a.raw()).isEqualTo(200);
-    return KsqlRestClient.JSON.readTree(a.raw());
-  }
-
-  private static List<String> rows(JsonNode response) {
-    List<String> rows = new ArrayList<>();
-    response.forEach(e -> {
-      if (e.has("row")) {
-        rows.add(e.get("row").get("columns").toString());
-      }
-    });
-    return rows;
-  }
 }

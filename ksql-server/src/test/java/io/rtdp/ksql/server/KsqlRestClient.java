@@ -34,13 +34,24 @@ final class KsqlRestClient {
   }
 
   /** The rows of a pull query sent to /query, each as its JSON columns array; fails on an error answer. */
+  /** The rows of a pull query on /query, each its columns as JSON text. */
   List<String> pullRows(String sql) throws IOException, InterruptedException {
+    return rows(pull(sql));
+  }
+
+  /** A pull query's whole answer on /query (header, rows); anything but 200 fails the test. */
+  JsonNode pull(String sql) throws IOException, InterruptedException {
     Answer a = post("/query", JSON.writeValueAsString(Map.of("ksql", sql)), "application/json");
     if (a.status() != 200) {
       throw new AssertionError("Pull query " + sql + " answered " + a.status() + ": " + a.raw());
     }
+    return JSON.readTree(a.raw());
+  }
+
+  /** The rows of a /query answer, each its columns as JSON text. */
+  static List<String> rows(JsonNode response) {
     List<String> rows = new ArrayList<>();
-    for (JsonNode e : JSON.readTree(a.raw())) {
+    for (JsonNode e : response) {
       if (e.has("row")) {
         rows.add(e.get("row").get("columns").toString());
       }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import io.vertx.core.http.HttpVersion;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,8 +53,8 @@ class PullQueryTest {
         + "INSERT INTO VISITS (ROWTIME, USERID, PAGE) VALUES (62000, 'bob', 'home');");
     // Both queries have processed every visit.
     await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(rows(pull("SELECT * FROM VISIT_COUNTS;"))).containsExactlyInAnyOrder("[\"alice\",3]", "[\"bob\",1]");
-      assertThat(rows(pull("SELECT N FROM VISITS_PER_MINUTE;"))).containsExactlyInAnyOrder("[2]", "[1]", "[1]");
+      assertThat(rest.pullRows("SELECT * FROM VISIT_COUNTS;")).containsExactlyInAnyOrder("[\"alice\",3]", "[\"bob\",1]");
+      assertThat(rest.pullRows("SELECT N FROM VISITS_PER_MINUTE;")).containsExactlyInAnyOrder("[2]", "[1]", "[1]");
     });
   }
 
@@ -65,54 +63,37 @@ class PullQueryTest {
     streaming.close();
   }
 
-  private static JsonNode pull(String sql) throws Exception {
-    KsqlRestClient.Answer a = rest.post("/query", KsqlRestClient.JSON.writeValueAsString(Map.of("ksql", sql)),
-        "application/json");
-    assertThat(a.status()).as(a.raw()).isEqualTo(200);
-    return KsqlRestClient.JSON.readTree(a.raw());
-  }
-
-  private static List<String> rows(JsonNode response) {
-    List<String> rows = new ArrayList<>();
-    response.forEach(e -> {
-      if (e.has("row")) {
-        rows.add(e.get("row").get("columns").toString());
-      }
-    });
-    return rows;
-  }
-
   @Test
   void keyLookupAnswersTheHeaderWithKeyColumnsMarkedAndTheRow() throws Exception {
-    JsonNode response = pull("SELECT * FROM VISIT_COUNTS WHERE USERID='bob';");
+    JsonNode response = rest.pull("SELECT * FROM VISIT_COUNTS WHERE USERID='bob';");
     assertThat(response).hasSize(2);
     assertThat(response.get(0).get("header").get("queryId").asText()).matches("query_\\d+");
     assertThat(response.get(0).get("header").get("schema").asText()).isEqualTo("`USERID` STRING KEY, `N` BIGINT");
-    assertThat(rows(response)).containsExactly("[\"bob\",1]");
-    assertThat(rows(pull("SELECT * FROM VISIT_COUNTS WHERE USERID='nobody';"))).isEmpty();
+    assertThat(KsqlRestClient.rows(response)).containsExactly("[\"bob\",1]");
+    assertThat(rest.pullRows("SELECT * FROM VISIT_COUNTS WHERE USERID='nobody';")).isEmpty();
   }
 
   @Test
   void tableScanWithAFilterOnAValueColumn() throws Exception {
-    assertThat(rows(pull("SELECT * FROM VISIT_COUNTS;"))).containsExactlyInAnyOrder("[\"alice\",3]", "[\"bob\",1]");
-    assertThat(rows(pull("SELECT USERID FROM VISIT_COUNTS WHERE N > 1;"))).containsExactly("[\"alice\"]");
+    assertThat(rest.pullRows("SELECT * FROM VISIT_COUNTS;")).containsExactlyInAnyOrder("[\"alice\",3]", "[\"bob\",1]");
+    assertThat(rest.pullRows("SELECT USERID FROM VISIT_COUNTS WHERE N > 1;")).containsExactly("[\"alice\"]");
   }
 
   @Test
   void windowedLookupWithAWindowStartRange() throws Exception {
-    JsonNode all = pull("SELECT * FROM VISITS_PER_MINUTE WHERE USERID='alice';");
+    JsonNode all = rest.pull("SELECT * FROM VISITS_PER_MINUTE WHERE USERID='alice';");
     assertThat(all.get(0).get("header").get("schema").asText())
         .isEqualTo("`USERID` STRING KEY, `WINDOWSTART` BIGINT KEY, `WINDOWEND` BIGINT KEY, `N` BIGINT");
-    assertThat(rows(all)).containsExactlyInAnyOrder("[\"alice\",60000,120000,2]", "[\"alice\",180000,240000,1]");
-    assertThat(rows(pull("SELECT N FROM VISITS_PER_MINUTE WHERE USERID='alice' AND WINDOWSTART >= 120000;")))
+    assertThat(KsqlRestClient.rows(all)).containsExactlyInAnyOrder("[\"alice\",60000,120000,2]", "[\"alice\",180000,240000,1]");
+    assertThat(rest.pullRows("SELECT N FROM VISITS_PER_MINUTE WHERE USERID='alice' AND WINDOWSTART >= 120000;"))
         .containsExactly("[1]");
   }
 
   @Test
   void streamPullScansTheTopicToItsEndAndCompletes() throws Exception {
-    JsonNode response = pull("SELECT PAGE FROM VISITS WHERE USERID='alice';");
+    JsonNode response = rest.pull("SELECT PAGE FROM VISITS WHERE USERID='alice';");
     assertThat(response.get(0).get("header").get("schema").asText()).isEqualTo("`PAGE` STRING");
-    assertThat(rows(response)).containsExactlyInAnyOrder("[\"home\"]", "[\"cart\"]", "[\"pay\"]");
+    assertThat(KsqlRestClient.rows(response)).containsExactlyInAnyOrder("[\"home\"]", "[\"cart\"]", "[\"pay\"]");
     assertThat(response.get(response.size() - 1).toString()).isEqualTo("{\"finalMessage\":\"Query Completed\"}");
   }
 
