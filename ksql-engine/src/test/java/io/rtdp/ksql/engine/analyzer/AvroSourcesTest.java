@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rtdp.avro.client.InMemoryRegistryClient;
 import io.rtdp.avro.serde.WireFormat;
 import io.rtdp.ksql.engine.EngineConfig;
-import io.rtdp.ksql.engine.KafkaTopics;
 import io.rtdp.ksql.engine.KsqlEngine;
 import io.rtdp.ksql.engine.KsqlException;
 import io.rtdp.ksql.engine.PersistentQuery;
+import io.rtdp.ksql.engine.TestEngines;
 import io.rtdp.ksql.engine.function.FunctionRegistry;
 import io.rtdp.ksql.engine.metastore.DataSource;
 import io.rtdp.ksql.engine.schema.Column;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.Schema;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -55,27 +54,7 @@ class AvroSourcesTest {
         badRecords.add(error);
       }
     };
-    return new KsqlEngine(FunctionRegistry.withBuiltIns(), config, new KafkaTopics() {
-      @Override
-      public boolean exists(String topic) {
-        return topics.containsKey(topic);
-      }
-
-      @Override
-      public int partitions(String topic) {
-        return topics.get(topic);
-      }
-
-      @Override
-      public void create(String topic, int partitions) {
-        topics.put(topic, partitions);
-      }
-
-      @Override
-      public void produce(String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
-        throw new UnsupportedOperationException("no INSERT VALUES here");
-      }
-    }, log);
+    return new KsqlEngine(FunctionRegistry.withBuiltIns(), config, TestEngines.topicsOf(topics), log);
   }
 
   private DataSource source(String name) {

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rtdp.ksql.engine.EngineConfig;
-import io.rtdp.ksql.engine.KafkaTopics;
 import io.rtdp.ksql.engine.KsqlEngine;
 import io.rtdp.ksql.engine.PersistentQuery;
+import io.rtdp.ksql.engine.TestEngines;
 import io.rtdp.ksql.engine.function.FunctionRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -26,27 +25,7 @@ import org.junit.jupiter.api.Test;
 class EngineTest {
   private final Map<String, Integer> topics = new HashMap<>(Map.of("orders", 1));
   private final KsqlEngine engine = new KsqlEngine(FunctionRegistry.withBuiltIns(),
-      new EngineConfig(Map.of(EngineConfig.SERVICE_ID, "svc_")), new KafkaTopics() {
-        @Override
-        public boolean exists(String topic) {
-          return topics.containsKey(topic);
-        }
-
-        @Override
-        public int partitions(String topic) {
-          return topics.get(topic);
-        }
-
-        @Override
-        public void create(String topic, int partitions) {
-          topics.put(topic, partitions);
-        }
-
-        @Override
-        public void produce(String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
-          throw new UnsupportedOperationException();
-        }
-      }, (queryId, message, cause) -> { });
+      new EngineConfig(Map.of(EngineConfig.SERVICE_ID, "svc_")), TestEngines.topicsOf(topics), (queryId, message, cause) -> { });
 
   @Test
   void filterAndProjectionRunAsAKafkaStreamsTopology() {
