@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +56,7 @@ public final class KsqlHttpServer implements AutoCloseable {
       stream(routes, route, request);
       return;
     }
-    request.body().onComplete(read -> {
-      if (read.failed()) {
-        send(request, RestResponse.error(40000, "Cannot read the request body: " + read.cause().getMessage()));
-        return;
-      }
-      String body = read.result().toString(StandardCharsets.UTF_8);
+    withBody(request, body -> {
       String method = request.method().name();
       String path = request.path();
       RestApi current = api.get();
@@ -90,12 +86,7 @@ public final class KsqlHttpServer implements AutoCloseable {
       routes.accept(request);
       return;
     }
-    request.body().onComplete(read -> {
-      if (read.failed()) {
-        send(request, RestResponse.error(40000, "Cannot read the request body: " + read.cause().getMessage()));
-        return;
-      }
-      String body = read.result().toString(StandardCharsets.UTF_8);
+    withBody(request, body -> {
       vertx.executeBlocking(() -> {
         routes.accept(route, request, body);
         return null;
@@ -106,6 +97,17 @@ public final class KsqlHttpServer implements AutoCloseable {
               + " query. Please consult the server logs for more information."));
         }
       });
+    });
+  }
+
+  /** Reads the whole request body, then hands it on; a body that cannot be read is answered 400. */
+  private static void withBody(HttpServerRequest request, Consumer<String> then) {
+    request.body().onComplete(read -> {
+      if (read.failed()) {
+        send(request, RestResponse.error(40000, "Cannot read the request body: " + read.cause().getMessage()));
+        return;
+      }
+      then.accept(read.result().toString(StandardCharsets.UTF_8));
     });
   }
 
