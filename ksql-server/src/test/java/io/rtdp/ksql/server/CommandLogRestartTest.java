@@ -7,7 +7,6 @@ import io.rtdp.ksql.server.config.ServerConfig;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Config;
@@ -30,11 +29,10 @@ class CommandLogRestartTest {
         "ksql.streams.state.dir", Files.createTempDirectory("ksql-restart-test").toString(),
         "ksql.streams.commit.interval.ms", "200");
     kafka.createTopic("orders", 1);
-    Map<String, String> first = new LinkedHashMap<>();
-    first.put("o1", "{\"AMOUNT\":50}");
-    first.put("o2", "{\"AMOUNT\":500}");
-    first.put("o3", "{\"AMOUNT\":700}");
-    Topics.produce(kafka.bootstrapServers(), "orders", first);
+    Topics.produce(kafka.bootstrapServers(), "orders", Topics.inOrder(
+        "o1", "{\"AMOUNT\":50}",
+        "o2", "{\"AMOUNT\":500}",
+        "o3", "{\"AMOUNT\":700}"));
 
     String queryId;
     String terminated;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,9 +51,7 @@ class CreateOrReplaceTest {
   }
 
   private static void produce(String key, int v) throws Exception {
-    Map<String, String> row = new LinkedHashMap<>();
-    row.put(key, "{\"V\":" + v + "}");
-    Topics.produce(kafka.bootstrapServers(), "readings", row);
+    Topics.produce(kafka.bootstrapServers(), "readings", Map.of(key, "{\"V\":" + v + "}"));
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +39,10 @@ class KsqlRestApiTest {
   @Test
   void csasFiltersAndProjectsRecordsIntoItsOutputTopic() throws Exception {
     kafka.createTopic("pageviews", 1);
-    Map<String, String> views = new LinkedHashMap<>();
-    views.put("alice", "{\"PAGE\":\"home\",\"DURATION\":5}");
-    views.put("bob", "{\"PAGE\":\"cart\",\"DURATION\":30}");
-    views.put("carol", "{\"PAGE\":\"pay\",\"DURATION\":12}");
-    Topics.produce(kafka.bootstrapServers(), "pageviews", views);
+    Topics.produce(kafka.bootstrapServers(), "pageviews", Topics.inOrder(
+        "alice", "{\"PAGE\":\"home\",\"DURATION\":5}",
+        "bob", "{\"PAGE\":\"cart\",\"DURATION\":30}",
+        "carol", "{\"PAGE\":\"pay\",\"DURATION\":12}"));
 
     KsqlRestClient.Answer created = client.ksql(
         "CREATE STREAM PAGEVIEWS (USERID STRING KEY, PAGE STRING, DURATION INT)"
@@ -150,10 +148,7 @@ class KsqlRestApiTest {
   @Test
   void ctasAggregatesIntoATableAndDroppingItStopsTheQueryAndDeletesItsInternalTopics() throws Exception {
     kafka.createTopic("taps", 1);
-    Map<String, String> taps = new LinkedHashMap<>();
-    taps.put("x", "{\"N\":1}");
-    taps.put("y", "{\"N\":1}");
-    Topics.produce(kafka.bootstrapServers(), "taps", taps);
+    Topics.produce(kafka.bootstrapServers(), "taps", Topics.inOrder("x", "{\"N\":1}", "y", "{\"N\":1}"));
     Topics.produce(kafka.bootstrapServers(), "taps", Map.of("x", "{\"N\":1}"));
 
     KsqlRestClient.Answer created = client.ksql(

@@ -32,11 +32,10 @@ class PrintTest {
     rest = new KsqlRestClient(ksql.url());
     streaming = new StreamingClient(ksql.url());
     kafka.createTopic("Clicks", 1);
-    Map<String, String> clicks = new LinkedHashMap<>();
-    clicks.put("u1", "{\"page\":\"home\"}");
-    clicks.put("u2", "{\"page\":\"cart\"}");
-    clicks.put("u3", "plain text");
-    Topics.produce(kafka.bootstrapServers(), "Clicks", clicks);
+    Topics.produce(kafka.bootstrapServers(), "Clicks", Topics.inOrder(
+        "u1", "{\"page\":\"home\"}",
+        "u2", "{\"page\":\"cart\"}",
+        "u3", "plain text"));
   }
 
   @AfterAll

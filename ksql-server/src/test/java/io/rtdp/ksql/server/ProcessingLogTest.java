@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -81,7 +80,7 @@ class ProcessingLogTest {
         + " WITH (KAFKA_TOPIC='readings', VALUE_FORMAT='JSON');"
         + "CREATE STREAM HOT AS SELECT ID, CELSIUS FROM READINGS WHERE CELSIUS > 30;");
     Topics.produce(kafka.bootstrapServers(), "readings",
-        inOrder("a", "{\"CELSIUS\": 35.5}", "b", "{not json", "c", "{\"CELSIUS\": 41}"));
+        Topics.inOrder("a", "{\"CELSIUS\": 35.5}", "b", "{not json", "c", "{\"CELSIUS\": 41}"));
 
     List<ConsumerRecord<String, String>> hot = Topics.read(kafka.bootstrapServers(), "HOT", 2, Duration.ofSeconds(60));
     assertThat(hot).extracting(ConsumerRecord::key).containsExactly("a", "c");
@@ -110,7 +109,9 @@ class ProcessingLogTest {
     String queryId = createQuery("codes", "CREATE STREAM CODES (ID STRING KEY, CODE STRING)"
         + " WITH (KAFKA_TOPIC='codes', VALUE_FORMAT='JSON');"
         + "CREATE STREAM CODE_NUMBERS AS SELECT ID, CAST(CODE AS INT) AS N FROM CODES;");
-    Topics.produce(kafka.bootstrapServers(), "codes", inOrder("x", "{\"CODE\": \"abc\"}", "y", "{\"CODE\": \"12\"}"));
+    Topics.produce(kafka.bootstrapServers(), "codes", Topics.inOrder(
+        "x", "{\"CODE\": \"abc\"}",
+        "y", "{\"CODE\": \"12\"}"));
 
     List<ConsumerRecord<String, String>> out = Topics.read(kafka.bootstrapServers(), "CODE_NUMBERS", 2,
         Duration.ofSeconds(60));
@@ -154,7 +155,7 @@ class ProcessingLogTest {
         + " WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON');"
         + "CREATE STREAM CLICKS_COPY AS SELECT * FROM CLICKS;");
     Topics.produce(kafka.bootstrapServers(), "clicks",
-        inOrder("1", "{\"URL\": \"/a\"}", "2", "[broken", "3", "{\"URL\": \"/b\"}"));
+        Topics.inOrder("1", "{\"URL\": \"/a\"}", "2", "[broken", "3", "{\"URL\": \"/b\"}"));
     assertThat(Topics.read(kafka.bootstrapServers(), "CLICKS_COPY", 2, Duration.ofSeconds(60))).hasSize(2);
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -224,15 +225,6 @@ class ProcessingLogTest {
     KsqlRestClient.Answer created = client.ksql(statements);
     assertThat(created.status()).as(created.raw()).isEqualTo(200);
     return created.body().get(1).get("commandStatus").get("queryId").asText();
-  }
-
-  /** Keys and values, alternating, in the order they are to be produced. */
-  private static Map<String, String> inOrder(String... keysAndValues) {
-    Map<String, String> records = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      records.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return records;
   }
 
   /** The processing-log entries of one query, read from the topic until {@code expected} arrived. */

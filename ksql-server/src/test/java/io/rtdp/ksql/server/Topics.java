@@ -2,6 +2,7 @@ package io.rtdp.ksql.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +21,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Producing and reading plain string records, as an application around the server would. */
 final class Topics {
   private Topics() {
+  }
+
+  /** Keys and values, alternating, in the order {@link #produce} is to write them. */
+  static Map<String, String> inOrder(String... keysAndValues) {
+    Map<String, String> records = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      records.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return records;
   }
 
   static void produce(String bootstrap, String topic, Map<String, String> keyToValue) throws Exception {
