@@ -43,6 +43,16 @@ final class ModuleProcess implements AutoCloseable {
         return new ModuleProcess(module, process, log);
     }
 
+    String name() {
+        return name;
+    }
+
+    /** The CPU time the process has used so far, all its threads together. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this OS does not report the CPU time of " + name));
+    }
+
     /** Waits until GET url answers 200; fails naming the log if the process dies or time runs out. */
     void awaitReady(String url, Duration within) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1))

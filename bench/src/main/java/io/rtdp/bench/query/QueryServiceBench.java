@@ -90,8 +90,8 @@ public final class QueryServiceBench {
             System.out.printf("query-service: %d clients, %d s per side and round, %d round(s), %d keys, HTTP/1.1 keep-alive%s%n",
                     clients, seconds, rounds, KEYS, builds.size() > 1 ? "; other build from " + builds.get(1) : "");
             compare(load, seconds, rounds, "query-service-postgres",
-                    services(serviceUrls, url -> () -> key -> get(http, url + "/v1/device_stats/" + key)),
-                    new Side("query-service-postgres direct (jdbc)", () -> new JdbcLookup(postgres)));
+                    services(serviceUrls, services, url -> () -> key -> get(http, url + "/v1/device_stats/" + key)),
+                    new Side("query-service-postgres direct (jdbc)", () -> new JdbcLookup(postgres), null));
             // The load client against an endpoint that does no work (Jetty only): the service's
             // numbers cannot be better than these, whatever it does.
             LookupLoad.ClientFactory ping = () -> key -> get(http, adminUrls.get(0) + "/ping");
@@ -107,8 +107,8 @@ public final class QueryServiceBench {
                 ksql.awaitReady(ksqlUrl + "/info", Duration.ofSeconds(120));
                 fillKsql(ksqlUrl, kafka.bootstrapServers());
                 compare(load, seconds, rounds, "query-service-ksql",
-                        services(serviceUrls, url -> () -> key -> get(http, url + "/v1/live/device_totals/" + key)),
-                        new Side("query-service-ksql direct (ksql-server)", () -> key -> pull(http, ksqlUrl, key)));
+                        services(serviceUrls, services, url -> () -> key -> get(http, url + "/v1/live/device_totals/" + key)),
+                        new Side("query-service-ksql direct (ksql-server)", () -> key -> pull(http, ksqlUrl, key), ksql));
             }
         } finally {
             services.forEach(ModuleProcess::close);
@@ -121,15 +121,19 @@ public final class QueryServiceBench {
         }
     }
 
-    /** One way of doing the lookups, under the name its numbers are printed with. */
-    private record Side(String name, LookupLoad.ClientFactory clients) {
+    /**
+     * One way of doing the lookups, under the name its numbers are printed with, and the process
+     * that answers them (null: none of ours), whose CPU time per lookup is reported.
+     */
+    private record Side(String name, LookupLoad.ClientFactory clients, ModuleProcess server) {
     }
 
     /** The service of this build and, when given, of the other build. */
-    private static List<Side> services(List<String> urls, Function<String, LookupLoad.ClientFactory> lookup) {
+    private static List<Side> services(List<String> urls, List<ModuleProcess> processes,
+            Function<String, LookupLoad.ClientFactory> lookup) {
         List<Side> sides = new ArrayList<>();
         for (int b = 0; b < urls.size(); b++) {
-            sides.add(new Side(b == 0 ? "" : " [other build]", lookup.apply(urls.get(b))));
+            sides.add(new Side(b == 0 ? "" : " [other build]", lookup.apply(urls.get(b)), processes.get(b)));
         }
         return sides;
     }
@@ -137,12 +141,13 @@ public final class QueryServiceBench {
     private static void compare(LookupLoad load, long seconds, int rounds, String name, List<Side> services, Side direct)
             throws Exception {
         List<Side> sides = new ArrayList<>();
-        services.forEach(service -> sides.add(new Side(name + service.name(), service.clients())));
+        services.forEach(service -> sides.add(new Side(name + service.name(), service.clients(), service.server())));
         sides.add(direct);
         for (Side side : sides) {
-            load.run(side.name() + " warm-up", side.clients(), 3);
+            warmUp(load, side);
         }
         Map<Side, List<LookupLoad.Result>> runs = new LinkedHashMap<>();
+        Map<Side, Duration> cpu = new LinkedHashMap<>();
         sides.forEach(side -> runs.put(side, new ArrayList<>()));
         // Every other round in the opposite order (A B C, C B A, …): a side measured first, or right
         // after another, is not favoured, nor is one measured while the machine's load rises or falls.
@@ -152,12 +157,22 @@ public final class QueryServiceBench {
                 Collections.reverse(order);
             }
             for (Side side : order) {
-                runs.get(side).add(load.run(side.name(), side.clients(), seconds));
+                Duration cpuBefore = side.server() == null ? Duration.ZERO : side.server().cpuTime();
+                LookupLoad.Result run = load.run(side.name(), side.clients(), seconds);
+                cpu.merge(side, side.server() == null ? Duration.ZERO : side.server().cpuTime().minus(cpuBefore), Duration::plus);
+                runs.get(side).add(run);
             }
         }
         List<LookupLoad.Result> results = new ArrayList<>();
         runs.forEach((side, sideRuns) -> results.add(LookupLoad.Result.merge(side.name(), sideRuns)));
         results.forEach(System.out::println);
+        // CPU is what a loaded machine runs out of first: what each lookup costs the process serving it.
+        for (int i = 0; i < sides.size(); i++) {
+            if (sides.get(i).server() != null) {
+                System.out.printf("%s: %.0f µs of the %s process's CPU per lookup%n", sides.get(i).name(),
+                        cpu.get(sides.get(i)).toNanos() / 1e3 / results.get(i).sortedNanos().length, sides.get(i).server().name());
+            }
+        }
         LookupLoad.Result baseline = results.get(results.size() - 1);
         for (LookupLoad.Result service : results.subList(0, results.size() - 1)) {
             String ours = service.name();
@@ -170,6 +185,31 @@ public final class QueryServiceBench {
             System.out.printf("%s: the service adds %.2f ms at p50 and %.2f ms at p99 (aim: < 2 ms at p99)%n", ours,
                     service.p50Millis() - baseline.p50Millis(), service.p99Millis() - baseline.p99Millis());
         }
+    }
+
+    /**
+     * Runs the side until its server's JIT has settled: a freshly started service spends most of
+     * its first minute compiling, which a few seconds of warm-up leave in the measurement. Settled
+     * means, after 15 s at least, two 3-second slices in a row that cost the server within 10 % of
+     * the same CPU per lookup.
+     */
+    private static void warmUp(LookupLoad load, Side side) throws Exception {
+        if (side.server() == null) {
+            load.run(side.name() + " warm-up", side.clients(), 5);
+            return;
+        }
+        double previous = Double.MAX_VALUE;
+        for (int slice = 1; slice <= 30; slice++) {
+            Duration before = side.server().cpuTime();
+            LookupLoad.Result run = load.run(side.name() + " warm-up", side.clients(), 3);
+            double cpuPerLookup = (double) side.server().cpuTime().minus(before).toNanos() / run.sortedNanos().length;
+            if (slice >= 5 && Math.abs(cpuPerLookup - previous) < 0.1 * previous) {
+                System.out.printf("%s: warmed up in %d s%n", side.name(), slice * 3);
+                return;
+            }
+            previous = cpuPerLookup;
+        }
+        System.out.printf("%s: CPU per lookup still changing after 90 s of warm-up%n", side.name());
     }
 
     private static boolean get(HttpClient http, String url) throws Exception {
