@@ -60,6 +60,16 @@ public final class JvmProcess implements AutoCloseable {
         return new JvmProcess(name, process, log);
     }
 
+    public String name() {
+        return name;
+    }
+
+    /** The CPU time the process has used so far, all its threads together. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this OS does not report the CPU time of " + name));
+    }
+
     /** Waits until GET url answers 200; fails with the end of the log if the process exits or time runs out. */
     public JvmProcess awaitReady(String url, Duration within) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1))

@@ -7,11 +7,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Concurrent clients doing key lookups back to back for a while (a closed loop, as wrk does): the
- * lookups per second and each lookup's latency. A lookup that finds nothing fails the run, so
- * every side is measured doing the same work.
+ * Concurrent clients doing key lookups for a while: the lookups per second and each lookup's
+ * latency. Back to back (a closed loop, as wrk does) measures throughput; at a fixed rate (as
+ * wrk2 does) measures latency at a load every side can carry, each lookup timed from when it was
+ * due, so that a stall also counts against the lookups it delayed. A lookup that finds nothing
+ * fails the run, so every side is measured doing the same work.
  */
 final class LookupLoad {
     /** One client's way to look a key up; created per client, so it may hold a connection. */
@@ -62,18 +65,43 @@ final class LookupLoad {
         this.keys = keys;
     }
 
+    /** Lookups back to back. */
     Result run(String name, ClientFactory factory, long seconds) throws Exception {
+        return run(name, factory, seconds, 0);
+    }
+
+    /** Lookups at perSecond in all (0: back to back), spread evenly over the clients. */
+    Result run(String name, ClientFactory factory, long seconds, double perSecond) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long begin = System.nanoTime();
+        long end = begin + seconds * 1_000_000_000L;
+        long interval = perSecond > 0 ? (long) (clients * 1e9 / perSecond) : 0;
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            long firstDue = begin + c * interval / clients;
             results.add(pool.submit(() -> {
                 long[] latencies = new long[1 << 14];
                 int n = 0;
                 try (Client client = factory.open()) {
-                    while (System.nanoTime() < end) {
+                    long due = firstDue;
+                    while (true) {
+                        long start;
+                        if (interval > 0) {
+                            if (due >= end) {
+                                break;
+                            }
+                            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            start = due;
+                            due += interval;
+                        } else {
+                            start = System.nanoTime();
+                            if (start >= end) {
+                                break;
+                            }
+                        }
                         String key = "dev-" + ThreadLocalRandom.current().nextInt(keys);
-                        long start = System.nanoTime();
                         if (!client.lookup(key)) {
                             throw new IllegalStateException(name + " found no row for " + key);
                         }

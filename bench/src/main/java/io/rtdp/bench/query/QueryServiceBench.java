@@ -37,7 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * key (the service's {@code /v1/<table>/<key>} against JDBC with a prepared statement) and a KSQL
  * table's row (the service's {@code /v1/live/<name>/<key>} against the KSQL server's
  * {@code /query-stream}). The service and the KSQL server run as processes of their own, as
- * {@code ./rtdp up} runs them; the aim is that the service adds less than 2 ms at p99.
+ * {@code ./rtdp up} runs them; the aim is that the service adds less than 2 ms at p99. Each side is
+ * measured twice: back to back for throughput, then at a fixed rate every side carries for latency.
  *
  * <p>{@code ./rtdp bench query-service CLIENTS SECONDS ROUNDS [OTHER_HOME]}: each side runs ROUNDS
  * times, the sides taking turns (in the opposite order every other round), so that a machine whose
@@ -92,8 +93,8 @@ public final class QueryServiceBench {
             System.out.printf("query-service: %d clients, %d s per side and round, %d round(s), %d keys, HTTP/1.1 keep-alive%s%n",
                     clients, seconds, rounds, KEYS, builds.size() > 1 ? "; other build from " + builds.get(1) : "");
             compare(load, seconds, rounds, "query-service-postgres",
-                    services(serviceUrls, url -> () -> key -> get(http, url + "/v1/device_stats/" + key)),
-                    new Side("query-service-postgres direct (jdbc)", () -> new JdbcLookup(postgres)));
+                    services(serviceUrls, services, url -> () -> key -> get(http, url + "/v1/device_stats/" + key)),
+                    new Side("query-service-postgres direct (jdbc)", () -> new JdbcLookup(postgres), null));
             // The load client against an endpoint that does no work (Jetty only): the service's
             // numbers cannot be better than these, whatever it does.
             LookupLoad.ClientFactory ping = () -> key -> get(http, adminUrls.get(0) + "/ping");
@@ -109,8 +110,8 @@ public final class QueryServiceBench {
                 ksql.awaitReady(ksqlUrl + "/info", Duration.ofSeconds(120));
                 fillKsql(ksqlUrl, kafka.bootstrapServers());
                 compare(load, seconds, rounds, "query-service-ksql",
-                        services(serviceUrls, url -> () -> key -> get(http, url + "/v1/live/device_totals/" + key)),
-                        new Side("query-service-ksql direct (ksql-server)", () -> key -> pull(http, ksqlUrl, key)));
+                        services(serviceUrls, services, url -> () -> key -> get(http, url + "/v1/live/device_totals/" + key)),
+                        new Side("query-service-ksql direct (ksql-server)", () -> key -> pull(http, ksqlUrl, key), ksql));
             }
         } finally {
             services.forEach(JvmProcess::close);
@@ -123,28 +124,62 @@ public final class QueryServiceBench {
         }
     }
 
-    /** One way of doing the lookups, under the name its numbers are printed with. */
-    private record Side(String name, LookupLoad.ClientFactory clients) {
+    /**
+     * One way of doing the lookups, under the name its numbers are printed with, and the process
+     * that answers them (null: none of ours), whose CPU time per lookup is reported.
+     */
+    private record Side(String name, LookupLoad.ClientFactory clients, JvmProcess server) {
     }
 
     /** The service of this build and, when given, of the other build. */
-    private static List<Side> services(List<String> urls, Function<String, LookupLoad.ClientFactory> lookup) {
+    private static List<Side> services(List<String> urls, List<JvmProcess> processes,
+            Function<String, LookupLoad.ClientFactory> lookup) {
         List<Side> sides = new ArrayList<>();
         for (int b = 0; b < urls.size(); b++) {
-            sides.add(new Side(b == 0 ? "" : " [other build]", lookup.apply(urls.get(b))));
+            sides.add(new Side(b == 0 ? "" : " [other build]", lookup.apply(urls.get(b)), processes.get(b)));
         }
         return sides;
     }
 
+    /**
+     * Throughput first, back to back; then latency with every side at the same fixed rate, half
+     * of what the slowest side carried: at saturation a p99 only measures the queue in front of the
+     * 2 cores, not what the service adds to a lookup.
+     */
     private static void compare(LookupLoad load, long seconds, int rounds, String name, List<Side> services, Side direct)
             throws Exception {
         List<Side> sides = new ArrayList<>();
-        services.forEach(service -> sides.add(new Side(name + service.name(), service.clients())));
+        services.forEach(service -> sides.add(new Side(name + service.name(), service.clients(), service.server())));
         sides.add(direct);
         for (Side side : sides) {
-            load.run(side.name() + " warm-up", side.clients(), 3);
+            warmUp(load, side);
         }
+        List<LookupLoad.Result> throughput = measure(load, sides, seconds, rounds, 0);
+        double rate = Math.max(10, Math.floor(throughput.stream().mapToDouble(LookupLoad.Result::perSecond).min().orElseThrow() / 20) * 10);
+        System.out.printf("%s: latency at %.0f lookups/s (half the slowest side's throughput), timed from when each lookup was due%n",
+                name, rate);
+        List<LookupLoad.Result> latency = measure(load, sides, seconds, rounds, rate);
+        LookupLoad.Result baselineThroughput = throughput.get(throughput.size() - 1);
+        LookupLoad.Result baseline = latency.get(latency.size() - 1);
+        for (int i = 0; i < sides.size() - 1; i++) {
+            LookupLoad.Result service = latency.get(i);
+            String ours = service.name();
+            System.out.printf("%s-lookups: ours=%.0f/s baseline=%.0f/s ratio=%.2f%n", ours, throughput.get(i).perSecond(),
+                    baselineThroughput.perSecond(), throughput.get(i).perSecond() / baselineThroughput.perSecond());
+            System.out.printf("%s-p50-at-%.0f/s: ours=%.2fms baseline=%.2fms ratio=%.2f%n", ours, rate, service.p50Millis(),
+                    baseline.p50Millis(), baseline.p50Millis() / service.p50Millis());
+            System.out.printf("%s-p99-at-%.0f/s: ours=%.2fms baseline=%.2fms ratio=%.2f%n", ours, rate, service.p99Millis(),
+                    baseline.p99Millis(), baseline.p99Millis() / service.p99Millis());
+            System.out.printf("%s: at %.0f lookups/s the service adds %.2f ms at p50 and %.2f ms at p99 (aim: < 2 ms at p99)%n",
+                    ours, rate, service.p50Millis() - baseline.p50Millis(), service.p99Millis() - baseline.p99Millis());
+        }
+    }
+
+    /** Each side ROUNDS times, the sides taking turns; prints and returns each side's runs together. */
+    private static List<LookupLoad.Result> measure(LookupLoad load, List<Side> sides, long seconds, int rounds, double rate)
+            throws Exception {
         Map<Side, List<LookupLoad.Result>> runs = new LinkedHashMap<>();
+        Map<Side, Duration> cpu = new LinkedHashMap<>();
         sides.forEach(side -> runs.put(side, new ArrayList<>()));
         // Every other round in the opposite order (A B C, C B A, …): a side measured first, or right
         // after another, is not favoured, nor is one measured while the machine's load rises or falls.
@@ -154,24 +189,48 @@ public final class QueryServiceBench {
                 Collections.reverse(order);
             }
             for (Side side : order) {
-                runs.get(side).add(load.run(side.name(), side.clients(), seconds));
+                Duration cpuBefore = side.server() == null ? Duration.ZERO : side.server().cpuTime();
+                LookupLoad.Result run = load.run(side.name(), side.clients(), seconds, rate);
+                cpu.merge(side, side.server() == null ? Duration.ZERO : side.server().cpuTime().minus(cpuBefore), Duration::plus);
+                runs.get(side).add(run);
             }
         }
         List<LookupLoad.Result> results = new ArrayList<>();
         runs.forEach((side, sideRuns) -> results.add(LookupLoad.Result.merge(side.name(), sideRuns)));
-        results.forEach(System.out::println);
-        LookupLoad.Result baseline = results.get(results.size() - 1);
-        for (LookupLoad.Result service : results.subList(0, results.size() - 1)) {
-            String ours = service.name();
-            System.out.printf("%s-lookups: ours=%.0f/s baseline=%.0f/s ratio=%.2f%n", ours, service.perSecond(),
-                    baseline.perSecond(), service.perSecond() / baseline.perSecond());
-            System.out.printf("%s-p50: ours=%.2fms baseline=%.2fms ratio=%.2f%n", ours, service.p50Millis(),
-                    baseline.p50Millis(), baseline.p50Millis() / service.p50Millis());
-            System.out.printf("%s-p99: ours=%.2fms baseline=%.2fms ratio=%.2f%n", ours, service.p99Millis(),
-                    baseline.p99Millis(), baseline.p99Millis() / service.p99Millis());
-            System.out.printf("%s: the service adds %.2f ms at p50 and %.2f ms at p99 (aim: < 2 ms at p99)%n", ours,
-                    service.p50Millis() - baseline.p50Millis(), service.p99Millis() - baseline.p99Millis());
+        String mode = rate > 0 ? String.format(" at %.0f/s", rate) : " back to back";
+        for (int i = 0; i < sides.size(); i++) {
+            Side side = sides.get(i);
+            // CPU is what a loaded machine runs out of first: what each lookup costs the process serving it.
+            String cost = side.server() == null ? "" : String.format(", %.0f µs of the %s process's CPU per lookup",
+                    cpu.get(side).toNanos() / 1e3 / results.get(i).sortedNanos().length, side.server().name());
+            System.out.println(results.get(i) + mode + cost);
         }
+        return results;
+    }
+
+    /**
+     * Runs the side until its server's JIT has settled: a freshly started service spends most of
+     * its first minute compiling, which a few seconds of warm-up leave in the measurement. Settled
+     * means, after 15 s at least, two 3-second slices in a row that cost the server within 10 % of
+     * the same CPU per lookup.
+     */
+    private static void warmUp(LookupLoad load, Side side) throws Exception {
+        if (side.server() == null) {
+            load.run(side.name() + " warm-up", side.clients(), 5);
+            return;
+        }
+        double previous = Double.MAX_VALUE;
+        for (int slice = 1; slice <= 30; slice++) {
+            Duration before = side.server().cpuTime();
+            LookupLoad.Result run = load.run(side.name() + " warm-up", side.clients(), 3);
+            double cpuPerLookup = (double) side.server().cpuTime().minus(before).toNanos() / run.sortedNanos().length;
+            if (slice >= 5 && Math.abs(cpuPerLookup - previous) < 0.1 * previous) {
+                System.out.printf("%s: warmed up in %d s%n", side.name(), slice * 3);
+                return;
+            }
+            previous = cpuPerLookup;
+        }
+        System.out.printf("%s: CPU per lookup still changing after 90 s of warm-up%n", side.name());
     }
 
     private static boolean get(HttpClient http, String url) throws Exception {
