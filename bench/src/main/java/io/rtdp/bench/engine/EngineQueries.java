@@ -17,7 +17,7 @@ final class EngineQueries {
             + "FROM ORDERS WINDOW TUMBLING (SIZE 1 MINUTE, GRACE PERIOD 1 MINUTE) GROUP BY ID EMIT CHANGES;";
     /** As the platform's device sessions (ksql/V000003): each session written once, when it has closed. */
     static final String SESSION_FINAL = "CREATE TABLE SESSIONS AS SELECT ID, COUNT(*) AS N, LATEST_BY_OFFSET(ITEM) AS ITEM "
-            + "FROM ORDERS WINDOW SESSION (1 MINUTE, GRACE PERIOD 0 SECONDS) GROUP BY ID EMIT FINAL;";
+            + "FROM ORDERS WINDOW SESSION (30 SECONDS, GRACE PERIOD 0 SECONDS) GROUP BY ID EMIT FINAL;";
 
     private EngineQueries() {
     }

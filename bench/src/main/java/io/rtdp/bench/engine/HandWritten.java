@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.WindowStore;
 final class HandWritten {
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final Duration GRACE = Duration.ofMinutes(1);
-    private static final Duration SESSION_GAP = Duration.ofMinutes(1);
+    private static final Duration SESSION_GAP = Duration.ofSeconds(30);
 
     private HandWritten() {
     }

@@ -17,7 +17,7 @@ final class Orders {
     private static final long SPACING_MS = 5;
     private static final int BUSY_KEYS = 200;
     private static final int BUSY_PER_SECOND = 5000;
-    private static final long BUSY_GENERATION_MS = 60_000;
+    private static final long BUSY_GENERATION_MS = 30_000;
 
     final byte[][] keys;
     final byte[][] values;

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -94,6 +96,10 @@ public final class FreshnessBench {
                 System.out.printf("freshness %s: p50=%s p99=%s (%d probes, %d not visible within %d s)%n", p.getValue().get().name(),
                         millis(percentile(l, 50)), millis(percentile(l, 99)), l.size(), notSeen, GIVE_UP_MS / 1000);
             }
+        }
+        // Kept when the run failed: the servers' logs are in it.
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
