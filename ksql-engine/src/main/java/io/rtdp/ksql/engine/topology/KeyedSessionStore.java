@@ -290,9 +290,11 @@ final class KeyedSessionStore implements SessionStore<Bytes, byte[]> {
 
   @Override
   public void close() {
+    open = false;
     byKey.clear();
     byEnd.clear();
-    open = false;
+    // A store closed and initialized again (a task revived) restores from its changelog anew.
+    streamTime = Long.MIN_VALUE;
   }
 
   @Override
