@@ -9,12 +9,15 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
- * {@code engine [RECORDS] [ROUNDS]}: the same JSON records through topologies the KSQL engine compiles and
+ * {@code engine [RECORDS] [ROUNDS] [NAME]}: the same JSON records through topologies the KSQL engine compiles and
  * through hand-written ones, each in TopologyTestDriver; one warm-up run per side, then rounds that
- * alternate the sides (so that load from elsewhere on the machine hits both alike), medians reported.
+ * alternate the sides (so that load from elsewhere on the machine hits both alike), medians reported. With NAME,
+ * only the comparisons whose name contains it run.
  */
 public final class EngineBench {
     private static final int CHECKED_RECORDS = 20_000;
+    /** The first keys' sessions close 60 s into the input, after 300,000 records. */
+    private static final int CHECKED_SESSION_RECORDS = 400_000;
 
     private EngineBench() {
     }
@@ -22,23 +25,30 @@ public final class EngineBench {
     public static void main(String[] args) {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String only = args.length > 2 ? args[2] : "";
         // Every driver the rounds create would otherwise log the same configuration warnings.
         Configurator.setLevel("org.apache.kafka", Level.ERROR);
-        Orders orders = Orders.generate(records);
-        System.out.printf("engine: %d JSON records (%.0f B value on average, 1000 keys, 5 ms apart), "
-                        + "TopologyTestDriver, RocksDB stores, no record cache, 1 warm-up + %d rounds per side, median%n",
-                records, orders.valueBytes() / (double) records, rounds);
+        System.out.printf("engine: %d JSON records per comparison, TopologyTestDriver, RocksDB stores, no record cache, "
+                + "1 warm-up + %d rounds per side, median%n", records, rounds);
         List<Comparison> comparisons = List.of(
-                new Comparison("engine-filter-project", EngineQueries.FILTER_PROJECT, HandWritten::filterProject),
-                new Comparison("engine-window-count-sum", EngineQueries.WINDOWED_COUNT_SUM, HandWritten::windowedCountSum));
+                new Comparison("engine-filter-project", EngineQueries.FILTER_PROJECT, HandWritten::filterProject,
+                        Orders::generate, CHECKED_RECORDS),
+                new Comparison("engine-window-count-sum", EngineQueries.WINDOWED_COUNT_SUM, HandWritten::windowedCountSum,
+                        Orders::generate, CHECKED_RECORDS),
+                new Comparison("engine-session-final", EngineQueries.SESSION_FINAL, HandWritten::sessionFinal,
+                        Orders::busyKeys, CHECKED_SESSION_RECORDS));
         for (Comparison c : comparisons) {
-            run(c, orders, rounds);
+            if (c.name().contains(only)) {
+                run(c, c.records().apply(records), rounds);
+            }
         }
     }
 
     private static void run(Comparison c, Orders orders, int rounds) {
         String sink = c.sinkTopic();
         System.out.printf("%s: %s%n", c.name(), c.statement());
+        System.out.printf("%s: input %s (%.0f B value on average)%n", c.name(), orders.description(),
+                orders.valueBytes() / (double) orders.size());
         System.out.printf("%s: %s%n", c.name(), sameOutputs(c, orders, sink));
         DriverRun.rate(c.ours(), sink, orders);
         DriverRun.rate(c.baseline(), sink, orders);
@@ -61,8 +71,8 @@ public final class EngineBench {
 
     /** A rate is only comparable if both sides wrote the same records: keys, values and timestamps. */
     private static String sameOutputs(Comparison c, Orders orders, String sink) {
-        List<TestRecord<byte[], byte[]>> ours = DriverRun.outputs(c.ours(), sink, orders, CHECKED_RECORDS);
-        List<TestRecord<byte[], byte[]>> baseline = DriverRun.outputs(c.baseline(), sink, orders, CHECKED_RECORDS);
+        List<TestRecord<byte[], byte[]>> ours = DriverRun.outputs(c.ours(), sink, orders, c.checked());
+        List<TestRecord<byte[], byte[]>> baseline = DriverRun.outputs(c.baseline(), sink, orders, c.checked());
         for (int i = 0; i < Math.min(ours.size(), baseline.size()); i++) {
             TestRecord<byte[], byte[]> a = ours.get(i);
             TestRecord<byte[], byte[]> b = baseline.get(i);
@@ -74,7 +84,7 @@ public final class EngineBench {
             return String.format("OUTPUTS DIFFER: ours wrote %d records, baseline %d", ours.size(), baseline.size());
         }
         return String.format("both sides wrote the same %d records for the first %d inputs", ours.size(),
-                Math.min(CHECKED_RECORDS, orders.size()));
+                Math.min(c.checked(), orders.size()));
     }
 
     private static String show(TestRecord<byte[], byte[]> r) {

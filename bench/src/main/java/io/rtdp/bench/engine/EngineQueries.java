@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 
-/** Our side: the two statements compiled by the engine, as a server would, into Kafka Streams topologies. */
+/** Our side: the statements compiled by the engine, as a server would, into Kafka Streams topologies. */
 final class EngineQueries {
     static final String FILTER_PROJECT = "CREATE STREAM BIG_ORDERS AS SELECT ID, UCASE(ITEM) AS ITEM, "
             + "QTY * PRICE AS AMOUNT FROM ORDERS WHERE QTY > 50;";
     static final String WINDOWED_COUNT_SUM = "CREATE TABLE TOTALS AS SELECT ID, COUNT(*) AS N, SUM(QTY) AS Q "
             + "FROM ORDERS WINDOW TUMBLING (SIZE 1 MINUTE, GRACE PERIOD 1 MINUTE) GROUP BY ID EMIT CHANGES;";
+    /** As the platform's device sessions (ksql/V000003): each session written once, when it has closed. */
+    static final String SESSION_FINAL = "CREATE TABLE SESSIONS AS SELECT ID, COUNT(*) AS N, LATEST_BY_OFFSET(ITEM) AS ITEM "
+            + "FROM ORDERS WINDOW SESSION (30 SECONDS, GRACE PERIOD 0 SECONDS) GROUP BY ID EMIT FINAL;";
 
     private EngineQueries() {
     }

@@ -10,21 +10,25 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.SessionWindows;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.WindowedSerdes;
+import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The baseline: the two queries of {@link EngineQueries} written directly against the Kafka Streams DSL,
+ * The baseline: the queries of {@link EngineQueries} written directly against the Kafka Streams DSL,
  * with typed records and Jackson, keeping the statements' null semantics and output.
  */
 final class HandWritten {
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final Duration GRACE = Duration.ofMinutes(1);
+    private static final Duration SESSION_GAP = Duration.ofSeconds(30);
 
     private HandWritten() {
     }
@@ -46,6 +50,18 @@ final class HandWritten {
     record Totals(@JsonProperty("N") long count, @JsonProperty("Q") Integer sum) {
         Totals add(Order o) {
             return new Totals(count + 1, o.qty() == null ? sum : sum + o.qty());
+        }
+    }
+
+    /** The session's value; LATEST_BY_OFFSET keeps the last non-NULL item. */
+    @JsonPropertyOrder({"N", "ITEM"})
+    record Session(@JsonProperty("N") long count, @JsonProperty("ITEM") String item) {
+        Session add(Order o) {
+            return new Session(count + 1, o.item() == null ? item : o.item());
+        }
+
+        Session merge(Session later) {
+            return new Session(count + later.count, later.item == null ? item : later.item);
         }
     }
 
@@ -74,6 +90,22 @@ final class HandWritten {
                 .toStream()
                 .to(sinkTopic, Produced.with(
                         WindowedSerdes.timeWindowedSerdeFrom(String.class, WINDOW.toMillis()), totalsSerde));
+        return builder.build();
+    }
+
+    static Topology sessionFinal(String sinkTopic) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Serde<Session> sessionSerde = JsonSerde.of(Session.class);
+        orders(builder)
+                .filter((id, o) -> id != null && o != null)
+                .groupByKey(Grouped.with(Serdes.String(), JsonSerde.of(Order.class)))
+                .windowedBy(SessionWindows.ofInactivityGapAndGrace(SESSION_GAP, Duration.ZERO))
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .aggregate(() -> new Session(0, null), (id, o, s) -> s.add(o), (id, a, b) -> a.merge(b),
+                        Materialized.<String, Session, SessionStore<Bytes, byte[]>>as("sessions")
+                                .withKeySerde(Serdes.String()).withValueSerde(sessionSerde))
+                .toStream()
+                .to(sinkTopic, Produced.with(WindowedSerdes.sessionWindowedSerdeFrom(String.class), sessionSerde));
         return builder.build();
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -40,6 +42,8 @@ public final class FreshnessBench {
     private static final long PROBE_EVERY_MS = 500;
     private static final long POLL_EVERY_MS = 20;
     private static final long GIVE_UP_MS = 120_000;
+    /** The consumer groups whose lag is printed, the highest first: enough to see every stage that fell behind. */
+    private static final int LAGS_SHOWN = 6;
 
     private FreshnessBench() {
     }
@@ -81,9 +85,14 @@ public final class FreshnessBench {
                 sent = load.sent();
             }
             double achieved = sent / ((System.nanoTime() - loadStart) / 1e9);
-            Map.Entry<String, Long> lag = pipelineLag(bootstrap);
+            List<Map.Entry<String, Long>> lags = pipelineLags(bootstrap);
+            Map.Entry<String, Long> lag = lags.isEmpty() ? Map.entry("none", 0L) : lags.get(0);
             System.out.printf("freshness: load %d readings/s requested, %.0f/s written (%d readings), largest consumer-group lag at the end: %d records (%.1f s of input) in %s%n",
                     rate, achieved, sent, lag.getValue(), lag.getValue() / (double) rate, lag.getKey());
+            for (Map.Entry<String, Long> l : lags.subList(1, Math.min(LAGS_SHOWN, lags.size()))) {
+                System.out.printf("freshness: then %d records (%.1f s of input) in %s%n", l.getValue(), l.getValue() / (double) rate,
+                        l.getKey());
+            }
             for (Map.Entry<String, Supplier<VisibilityPath>> p : paths.entrySet()) {
                 List<Long> l = new ArrayList<>(latencies.getOrDefault(p.getKey(), List.of()));
                 Collections.sort(l);
@@ -94,6 +103,10 @@ public final class FreshnessBench {
                 System.out.printf("freshness %s: p50=%s p99=%s (%d probes, %d not visible within %d s)%n", p.getValue().get().name(),
                         millis(percentile(l, 50)), millis(percentile(l, 99)), l.size(), notSeen, GIVE_UP_MS / 1000);
             }
+        }
+        // Kept when the run failed: the servers' logs are in it.
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -121,13 +134,13 @@ public final class FreshnessBench {
     }
 
     /**
-     * The highest lag, in records, of any consumer group (the KSQL queries, the sinks) over the
-     * partitions it reads: the queries behind the first one read its output, so the input topic's
-     * lag alone would hide a slow later stage.
+     * The lag, in records, of each consumer group (the KSQL queries, the sinks) over the partitions it
+     * reads, highest first: the queries behind the first one read its output, so the input topic's lag
+     * alone would hide a slow later stage.
      */
-    private static Map.Entry<String, Long> pipelineLag(String bootstrap) throws Exception {
+    private static List<Map.Entry<String, Long>> pipelineLags(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            Map.Entry<String, Long> lag = Map.entry("none", 0L);
+            List<Map.Entry<String, Long>> lags = new ArrayList<>();
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get();
@@ -140,11 +153,10 @@ public final class FreshnessBench {
                         groupLag += ends.get(c.getKey()).offset() - c.getValue().offset();
                     }
                 }
-                if (groupLag > lag.getValue()) {
-                    lag = Map.entry(group.groupId(), groupLag);
-                }
+                lags.add(Map.entry(group.groupId(), groupLag));
             }
-            return lag;
+            lags.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+            return lags;
         }
     }
 

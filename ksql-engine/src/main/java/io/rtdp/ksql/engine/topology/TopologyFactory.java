@@ -23,7 +23,6 @@ import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /** Builds the Kafka Streams topology of a planned query, ending in its {@link QueryOutput}. */
@@ -201,8 +200,9 @@ public final class TopologyFactory {
           .emitStrategy(emit)
           .aggregate(aggregates::initialize, (k, row, acc) -> aggregates.aggregate(row, acc),
               (k, a, b) -> aggregates.merge(a, b), Named.as("Aggregate-Aggregate"),
-              Materialized.<List<Object>, List<Object>, SessionStore<Bytes, byte[]>>as(AGGREGATE_STORE)
-                  .withKeySerde(keySerde).withValueSerde(accSerde).withRetention(WindowDefinition.retention(window, emitFinal)));
+              Materialized.<List<Object>, List<Object>>as(
+                  new KeyedSessionStoreSupplier(AGGREGATE_STORE, WindowDefinition.retention(window, emitFinal).toMillis()))
+                  .withKeySerde(keySerde).withValueSerde(accSerde));
     }
     TimeWindows windows = TimeWindows.ofSizeAndGrace(size, grace);
     if (window.type() == WindowSpec.Type.HOPPING) {
