@@ -138,7 +138,7 @@ class PipelinesEndToEndTest {
             // The KSQL server restarts while the orders come, not later: a restarted Kafka Streams task
             // starts its window stores' stream time anew from the records it takes in after the
             // restart, so a restart between the last order and the payments would let the join find
-            // orders it had let go (whole segments of its store, up to 3 minutes' worth, come back).
+            // orders it had let go (whole segments of its store, up to 3¼ minutes' worth, come back).
             restartMidStream("ksql-server", consumer, new Progress(READINGS_TOPIC, EVENTS / 5, EVENTS),
                     new Progress(ORDERS_TOPIC, 0, ORDERS));
             // Payments only once the join has taken in every order: then which orders it still holds
