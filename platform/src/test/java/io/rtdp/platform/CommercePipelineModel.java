@@ -17,10 +17,15 @@ import org.apache.kafka.connect.data.Struct;
  * payments, computed here without KSQL: amounts in US dollars at the reference rates per euro that
  * CONVERT_CURRENCY documents (DESCRIBE FUNCTION), rounded half-even to cents; then the hopping
  * windows of merchant revenue and customer velocity (1-minute grace, the last update of each: EMIT
- * CHANGES, an order whose window closed in event time not counted there), and the payments joined
- * to their orders with the flags of the suspicious ones.
+ * CHANGES, an order whose window closed in event time not counted there, stream time started
+ * again where the query resumed after a restart of the KSQL server, see {@link QueryResume}), and
+ * the payments joined to their orders with the flags of the suspicious ones.
  */
 final class CommercePipelineModel {
+    /** The windowed queries, by the name of the table they write (the models' input: COMMERCE_ORDERS_USD). */
+    static final String MERCHANT_REVENUE = "COMMERCE_MERCHANT_REVENUE";
+    static final String CUSTOMER_VELOCITY = "COMMERCE_CUSTOMER_VELOCITY";
+    static final List<String> WINDOWED_QUERIES = List.of(MERCHANT_REVENUE, CUSTOMER_VELOCITY);
     private static final long MINUTE = 60_000;
     private static final long REVENUE_SIZE = 15 * MINUTE;
     private static final long REVENUE_ADVANCE = 5 * MINUTE;
@@ -55,9 +60,9 @@ final class CommercePipelineModel {
     }
 
     /** COMMERCE_MERCHANT_REVENUE: merchant@start → orders, customers, revenue, average and largest order (USD). */
-    static Map<String, double[]> merchantRevenue(List<Struct> orders) {
+    static Map<String, double[]> merchantRevenue(List<Struct> orders, QueryResume resume) {
         Map<String, double[]> rows = new TreeMap<>();
-        hoppingWindows(orders, "merchant_id", REVENUE_SIZE, REVENUE_ADVANCE).forEach((key, counted) -> {
+        hoppingWindows(orders, "merchant_id", REVENUE_SIZE, REVENUE_ADVANCE, resume.streamTime()).forEach((key, counted) -> {
             double[] usd = counted.stream().mapToDouble(CommercePipelineModel::usd).toArray();
             double sum = Arrays.stream(usd).sum();
             rows.put(key, new double[] {usd.length, distinct(counted, "customer_id"), sum, sum / usd.length,
@@ -72,9 +77,9 @@ final class CommercePipelineModel {
      * the sink skips (delete.enabled false); a window's count only grows, so its last update, the
      * one in PostgreSQL, holds everything counted in it.
      */
-    static Map<String, double[]> customerVelocity(List<Struct> orders) {
+    static Map<String, double[]> customerVelocity(List<Struct> orders, QueryResume resume) {
         Map<String, double[]> rows = new TreeMap<>();
-        hoppingWindows(orders, "customer_id", VELOCITY_SIZE, VELOCITY_ADVANCE).forEach((key, counted) -> {
+        hoppingWindows(orders, "customer_id", VELOCITY_SIZE, VELOCITY_ADVANCE, resume.streamTime()).forEach((key, counted) -> {
             if (counted.size() >= VELOCITY_ORDERS) {
                 rows.put(key, new double[] {counted.size(), counted.stream().mapToDouble(CommercePipelineModel::usd).sum(),
                         distinct(counted, "merchant_id")});
@@ -158,15 +163,15 @@ final class CommercePipelineModel {
      * every window it falls in that had not closed in event time when it arrived (stream time,
      * the highest event time so far, before end + grace).
      */
-    private static Map<String, List<Struct>> hoppingWindows(List<Struct> orders, String keyField, long size, long advance) {
+    private static Map<String, List<Struct>> hoppingWindows(List<Struct> orders, String keyField, long size, long advance,
+                                                            StreamTime streamTime) {
         Map<String, List<Struct>> windows = new TreeMap<>();
-        long streamTime = Long.MIN_VALUE;
         for (Struct o : orders) {
             long t = time(o);
-            streamTime = Math.max(streamTime, t);
+            long now = streamTime.next(t);
             long lastStart = t - Math.floorMod(t, advance);
             for (long start = lastStart - size + advance; start <= lastStart; start += advance) {
-                if (start + size + GRACE > streamTime) {
+                if (start + size + GRACE > now) {
                     windows.computeIfAbsent(o.getString(keyField) + "@" + start, k -> new ArrayList<>()).add(o);
                 }
             }

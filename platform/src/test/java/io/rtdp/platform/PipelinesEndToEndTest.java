@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +55,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rtdp.connectors.generator.GeneratorSourceConnector;
 import io.rtdp.connectors.generator.GeneratorSourceTask;
+import io.rtdp.platform.config.DataDir;
+import io.rtdp.platform.run.RunState;
 
 /**
  * The shipped pipelines against an independent computation ({@link IotPipelineModel},
@@ -73,12 +78,15 @@ class PipelinesEndToEndTest {
     private static final String WATERMARK_DEVICE = "e2e-watermark";
     private static final String WATERMARK_SITE = "e2e";
     private static final TopicPartition READINGS_TOPIC = new TopicPartition("iot.readings", 0);
+    private static final TopicPartition READINGS_VALID_TOPIC = new TopicPartition("iot.readings.valid", 0);
     private static final TopicPartition ORDERS_TOPIC = new TopicPartition("commerce.orders", 0);
     private static final TopicPartition ORDERS_USD_TOPIC = new TopicPartition("commerce.orders.usd", 0);
     private static final TopicPartition PAYMENTS_TOPIC = new TopicPartition("commerce.payments", 0);
     private static final TopicPartition PAID_ORDERS_TOPIC = new TopicPartition("commerce.paid_orders", 0);
     /** The id of the query writing COMMERCE_PAID_ORDERS starts so; its consumer group's id contains it. */
     private static final String JOIN_QUERY = "CSAS_COMMERCE_PAID_ORDERS_";
+    /** The KSQL server's name for the window store of an aggregation (ksql-engine's TopologyFactory). */
+    private static final String AGGREGATE_STORE = "Aggregate-Aggregate-Materialize";
 
     // Kept when the test fails: the servers' logs under logs/ tell why.
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -114,7 +122,8 @@ class PipelinesEndToEndTest {
                 0.01, origin.minusSeconds(500));
         List<Struct> payments = regenerate(paymentsGenerator);
 
-        IotPipelineModel model = new IotPipelineModel(readings);
+        // What the models compute without a restart shows that the events hold what the test checks.
+        IotPipelineModel model = new IotPipelineModel(readings, Map.of());
         assertThat(model.deviceStats1m()).hasSizeGreaterThan(150);
         assertThat(model.anomalyAlerts()).as("z-score anomalies among the readings").isNotEmpty();
         CommercePipelineModel.PaidOrders paid = CommercePipelineModel.paidOrders(orders, payments);
@@ -122,7 +131,8 @@ class PipelinesEndToEndTest {
         assertThat(paid.orderGone()).as("payments whose order the join no longer holds").isPositive();
         assertThat(paid.suspicious().keySet()).as("suspicious orders, large and country mismatch")
                 .anyMatch(k -> k.contains("@true@")).anyMatch(k -> k.endsWith("@true"));
-        assertThat(CommercePipelineModel.customerVelocity(orders)).as("customers flagged for velocity").isNotEmpty();
+        assertThat(CommercePipelineModel.customerVelocity(orders, QueryResume.NOT_RESTARTED)).as("customers flagged for velocity")
+                .isNotEmpty();
 
         launcher = Launcher.onFreePorts(dataDir, "pipelines.generators=false");
         Launcher.Result up = launcher.run("up", "-d");
@@ -134,13 +144,17 @@ class PipelinesEndToEndTest {
         put(connect + "/connectors/e2e-iot-readings/config", generator);
         put(connect + "/connectors/e2e-commerce-orders/config", ordersGenerator);
         long lastEventTime = readings.stream().mapToLong(r -> ((Date) r.get("event_time")).getTime()).max().orElseThrow();
+        Map<String, QueryResume> resumes;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap); Admin admin = admin(bootstrap)) {
             // The KSQL server restarts while the orders come, not later: a restarted Kafka Streams task
             // starts its window stores' stream time anew from the records it takes in after the
             // restart, so a restart between the last order and the payments would let the join find
             // orders it had let go (whole segments of its store, up to 3¼ minutes' worth, come back).
-            restartMidStream("ksql-server", consumer, new Progress(READINGS_TOPIC, EVENTS / 5, EVENTS),
+            // The join itself is not affected by the restart otherwise: an inner join drops no record by
+            // its own stream time, and a late order (2 minutes) is within what the orders' store keeps.
+            awaitMidStream("ksql-server", consumer, new Progress(READINGS_TOPIC, EVENTS / 5, EVENTS),
                     new Progress(ORDERS_TOPIC, 0, ORDERS));
+            resumes = restartKsqlServer(admin, consumer);
             // Payments only once the join has taken in every order: then which orders it still holds
             // for them is settled (see CommercePipelineModel.paidOrders), however the KSQL server
             // happens to interleave the two topics.
@@ -148,8 +162,10 @@ class PipelinesEndToEndTest {
             awaitCommitted(consumer, ORDERS_USD_TOPIC, ORDERS);
             awaitTakenIn(admin, consumer, JOIN_QUERY, ORDERS_USD_TOPIC);
             put(connect + "/connectors/e2e-commerce-payments/config", paymentsGenerator);
-            restartMidStream("connect", consumer, new Progress(PAYMENTS_TOPIC, ORDERS / 10, ORDERS),
+            awaitMidStream("connect", consumer, new Progress(PAYMENTS_TOPIC, ORDERS / 10, ORDERS),
                     new Progress(READINGS_TOPIC, 0, EVENTS));
+            Launcher.Result restart = launcher.run("restart", "connect");
+            assertThat(restart.exitCode()).as(restart.output()).isZero();
             // The watermark must come after every generated reading: sent among them, it would make the
             // later ones late. The end offset counts each reading once only if Connect wrote exactly once.
             awaitCommitted(consumer, READINGS_TOPIC, EVENTS);
@@ -158,7 +174,10 @@ class PipelinesEndToEndTest {
             // Each joined payment once: none lost or repeated across the restarts (exactly once).
             assertSameRows("commerce.paid_orders", paidOrders(consumer), paid.rows());
         }
-        Map<String, double[]> expectedStats = model.deviceStats1m();
+        // The windowed queries across the KSQL restart, each from where it resumed (see QueryResume):
+        // a late record read first after it is counted, exactly as Kafka Streams does.
+        IotPipelineModel iot = new IotPipelineModel(readings, resumes);
+        Map<String, double[]> expectedStats = iot.deviceStats1m();
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 // A reading far ahead in event time closes every window of the generated ones; sent
@@ -168,26 +187,26 @@ class PipelinesEndToEndTest {
                         + (lastEventTime + 10 * MINUTE) + "}"));
                 producer.flush();
                 assertThat(rows(psqlUrl, DEVICE_STATS)).containsOnlyKeys(expectedStats.keySet());
-                assertThat(rows(psqlUrl, SESSIONS)).containsOnlyKeys(model.deviceSessions().keySet());
+                assertThat(rows(psqlUrl, SESSIONS)).containsOnlyKeys(iot.deviceSessions().keySet());
             });
         }
         assertSameRows("rtdp.iot_device_stats_1m", rows(psqlUrl, DEVICE_STATS), expectedStats);
-        assertSameRows("rtdp.iot_device_sessions", rows(psqlUrl, SESSIONS), model.deviceSessions());
+        assertSameRows("rtdp.iot_device_sessions", rows(psqlUrl, SESSIONS), iot.deviceSessions());
         // EMIT CHANGES tables and streams: their last update must have reached PostgreSQL, so wait for equality.
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            assertSameRows("rtdp.iot_site_stats_5m", rows(psqlUrl, SITE_STATS), model.siteStats5m());
-            assertSameRows("rtdp.iot_alerts (threshold rules)", rows(psqlUrl, THRESHOLD_ALERTS), model.thresholdAlerts());
-            assertSameRows("rtdp.iot_alerts (z-score anomalies)", rows(psqlUrl, ANOMALY_ALERTS), model.anomalyAlerts());
+            assertSameRows("rtdp.iot_site_stats_5m", rows(psqlUrl, SITE_STATS), iot.siteStats5m());
+            assertSameRows("rtdp.iot_alerts (threshold rules)", rows(psqlUrl, THRESHOLD_ALERTS), iot.thresholdAlerts());
+            assertSameRows("rtdp.iot_alerts (z-score anomalies)", rows(psqlUrl, ANOMALY_ALERTS), iot.anomalyAlerts());
             assertSameRows("rtdp.commerce_merchant_revenue", rows(psqlUrl, MERCHANT_REVENUE),
-                    CommercePipelineModel.merchantRevenue(orders));
+                    CommercePipelineModel.merchantRevenue(orders, resumes.get(CommercePipelineModel.MERCHANT_REVENUE)));
             assertSameRows("rtdp.commerce_customer_velocity", rows(psqlUrl, CUSTOMER_VELOCITY),
-                    CommercePipelineModel.customerVelocity(orders));
+                    CommercePipelineModel.customerVelocity(orders, resumes.get(CommercePipelineModel.CUSTOMER_VELOCITY)));
             assertSameRows("rtdp.commerce_suspicious_orders", rows(psqlUrl, SUSPICIOUS_ORDERS), paid.suspicious());
         });
         assertSameRows("IOT_DEVICE_STATE by pull query on /query-stream",
-                deviceStateFromKsql(column(up.output(), "ksql-server"), model.deviceState().keySet()), model.deviceState());
+                deviceStateFromKsql(column(up.output(), "ksql-server"), iot.deviceState().keySet()), iot.deviceState());
         assertSameRows("/v1/live/device_state of the query service",
-                deviceStateFromApi(column(up.output(), "query-service"), model.deviceState().keySet()), model.deviceState());
+                deviceStateFromApi(column(up.output(), "query-service"), iot.deviceState().keySet()), iot.deviceState());
     }
 
     /** A generator's topic, how many of its events must be there before a restart, and how many it writes in all. */
@@ -195,10 +214,10 @@ class PipelinesEndToEndTest {
     }
 
     /**
-     * Restarts one server once each topic holds at least its share of the events and none holds
-     * all of them yet, so that the restart falls in the middle of each stream.
+     * Waits until each topic holds at least its share of the events, and checks none holds all of
+     * them yet, so that a restart of the server then falls in the middle of each stream.
      */
-    private void restartMidStream(String server, KafkaConsumer<byte[], byte[]> consumer, Progress... streams) throws Exception {
+    private static void awaitMidStream(String server, KafkaConsumer<byte[], byte[]> consumer, Progress... streams) {
         for (Progress s : streams) {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> committed(consumer, s.topic()).size() >= s.after());
@@ -207,8 +226,90 @@ class PipelinesEndToEndTest {
             assertThat(committed(consumer, s.topic()).size()).as("events in %s before restarting %s", s.topic(), server)
                     .isLessThan(s.total());
         }
-        Launcher.Result restart = launcher.run("restart", server);
-        assertThat(restart.exitCode()).as(restart.output()).isZero();
+    }
+
+    /**
+     * Restarts the KSQL server in two steps: stops it (SIGTERM, as ./rtdp restart does), reads
+     * where each windowed query will resume while nothing commits, then starts it with ./rtdp
+     * restart (which starts a stopped server). With exactly_once_v2 a query resumes exactly at its
+     * committed offsets, so this is what the models need (see {@link QueryResume}); read after
+     * the start instead, the offsets could already have moved on.
+     */
+    private Map<String, QueryResume> restartKsqlServer(Admin admin, KafkaConsumer<byte[], byte[]> consumer) throws Exception {
+        RunState.ServerProcess ksql = RunState.read(new DataDir(dataDir).runState()).orElseThrow()
+                .process("ksql-server").filter(RunState.ServerProcess::alive).orElseThrow();
+        ProcessHandle handle = ProcessHandle.of(ksql.pid()).orElseThrow();
+        assertThat(handle.destroy()).as("SIGTERM to the KSQL server, pid %d", ksql.pid()).isTrue();
+        handle.onExit().get(2, TimeUnit.MINUTES);
+        Map<String, QueryResume> resumes = new TreeMap<>();
+        for (String query : IotPipelineModel.WINDOWED_QUERIES) {
+            resumes.put(query, resume(admin, consumer, query, READINGS_VALID_TOPIC));
+        }
+        for (String query : CommercePipelineModel.WINDOWED_QUERIES) {
+            resumes.put(query, resume(admin, consumer, query, ORDERS_USD_TOPIC));
+        }
+        Launcher.Result start = launcher.run("restart", "ksql-server");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        return resumes;
+    }
+
+    /**
+     * Where the persistent query writing this table resumes: the position in its input topic of
+     * the first record its aggregation takes in, and the EMIT FINAL close time it committed. The
+     * query groups by another key than its input's, so its records go through a repartition topic
+     * of its own: the aggregation resumes at the first record of that topic it has not committed,
+     * which is the input record read so far (the input's committed offset) less those still waiting
+     * there (one partition each, in input order, written and committed exactly once).
+     */
+    private static QueryResume resume(Admin admin, KafkaConsumer<byte[], byte[]> consumer, String table, TopicPartition input)
+            throws Exception {
+        String group = groupOf(admin, "CTAS_" + table + "_");
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        OffsetAndMetadata inputOffset = offsets.get(input);
+        assertThat(inputOffset).as("offset of %s committed by %s: %s", input, group, offsets).isNotNull();
+        long position = committed(consumer, input).stream().filter(r -> r.offset() < inputOffset.offset()).count();
+        long lastEmitWindowCloseTime = -1;
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
+            if (!e.getKey().equals(input)) {
+                assertThat(e.getKey().topic()).as("a topic %s reads besides %s", group, input).endsWith("-repartition");
+                position -= committed(consumer, e.getKey()).stream().filter(r -> r.offset() >= e.getValue().offset()).count();
+            }
+            Long closeTime = processorMetadata(e.getValue().metadata()).get(AGGREGATE_STORE);
+            if (closeTime != null) {
+                lastEmitWindowCloseTime = Math.max(lastEmitWindowCloseTime, closeTime);
+            }
+        }
+        return new QueryResume(Math.toIntExact(position), lastEmitWindowCloseTime);
+    }
+
+    /**
+     * The processor metadata Kafka Streams commits with a task's offsets (its
+     * TopicPartitionMetadata, read here without depending on Kafka Streams' internals): base64 of a
+     * version byte, the partition time (a long) and, from version 2, a count (an int) of
+     * entries, each a key (int length, UTF-8 bytes) and a long.
+     */
+    private static Map<String, Long> processorMetadata(String committedMetadata) {
+        Map<String, Long> entries = new TreeMap<>();
+        if (committedMetadata == null || committedMetadata.isEmpty()) {
+            return entries;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(committedMetadata));
+        byte version = buffer.get();
+        buffer.getLong();
+        if (version >= 2 && buffer.hasRemaining()) {
+            for (int n = buffer.getInt(); n > 0; n--) {
+                byte[] key = new byte[buffer.getInt()];
+                buffer.get(key);
+                entries.put(new String(key, StandardCharsets.UTF_8), buffer.getLong());
+            }
+        }
+        return entries;
+    }
+
+    /** The consumer group of the persistent query whose id starts so (application id: service id, query_, query id). */
+    private static String groupOf(Admin admin, String queryId) throws Exception {
+        return admin.listGroups().all().get().stream().map(GroupListing::groupId).filter(g -> g.contains("query_" + queryId))
+                .findFirst().orElseThrow(() -> new AssertionError("no consumer group of a query " + queryId + "*"));
     }
 
     /** Waits until a topic holds this many committed records, then checks it holds no more: each written once. */
@@ -225,15 +326,10 @@ class PipelinesEndToEndTest {
     private static void awaitTakenIn(Admin admin, KafkaConsumer<byte[], byte[]> consumer, String queryId, TopicPartition topic) {
         List<ConsumerRecord<byte[], byte[]>> records = committed(consumer, topic);
         long next = records.get(records.size() - 1).offset() + 1;
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            for (GroupListing group : admin.listGroups().all().get()) {
-                if (group.groupId().contains(queryId)) {
-                    OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group.groupId())
-                            .partitionsToOffsetAndMetadata().get().get(topic);
-                    return offset != null && offset.offset() >= next;
-                }
-            }
-            return false;
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreException(AssertionError.class).until(() -> {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(groupOf(admin, queryId)).partitionsToOffsetAndMetadata().get()
+                    .get(topic);
+            return offset != null && offset.offset() >= next;
         });
     }
 
