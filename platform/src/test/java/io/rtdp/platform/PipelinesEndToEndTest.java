@@ -248,6 +248,9 @@ class PipelinesEndToEndTest {
         for (String query : CommercePipelineModel.WINDOWED_QUERIES) {
             resumes.put(query, resume(admin, consumer, query, ORDERS_USD_TOPIC));
         }
+        // In the test's output: whether this run restarted a query just before a late record.
+        System.out.println("After the KSQL restart the windowed queries resume at (position in their input, EMIT FINAL close time): "
+                + resumes);
         Launcher.Result start = launcher.run("restart", "ksql-server");
         assertThat(start.exitCode()).as(start.output()).isZero();
         return resumes;
@@ -267,7 +270,8 @@ class PipelinesEndToEndTest {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         OffsetAndMetadata inputOffset = offsets.get(input);
         assertThat(inputOffset).as("offset of %s committed by %s: %s", input, group, offsets).isNotNull();
-        long position = committed(consumer, input).stream().filter(r -> r.offset() < inputOffset.offset()).count();
+        List<ConsumerRecord<byte[], byte[]>> inputRecords = committed(consumer, input);
+        long position = inputRecords.stream().filter(r -> r.offset() < inputOffset.offset()).count();
         long lastEmitWindowCloseTime = -1;
         for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
             if (!e.getKey().equals(input)) {
@@ -279,6 +283,7 @@ class PipelinesEndToEndTest {
                 lastEmitWindowCloseTime = Math.max(lastEmitWindowCloseTime, closeTime);
             }
         }
+        assertThat(position).as("where %s resumes in %s", group, input).isBetween(0L, (long) inputRecords.size());
         return new QueryResume(Math.toIntExact(position), lastEmitWindowCloseTime);
     }
 
