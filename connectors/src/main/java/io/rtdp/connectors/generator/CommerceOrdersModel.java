@@ -9,8 +9,10 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
 
 /**
- * Orders: a customer (who always shops from the same country, in its currency) buys from a
- * merchant (a few merchants get most orders), for a log-normally distributed amount.
+ * Orders: a customer (who always shops from the same country, nearly always in its currency)
+ * buys from a merchant (a few merchants get most orders), for a log-normally distributed amount.
+ * A few orders (2 %) are placed abroad, priced in the currency of a country drawn at random (now
+ * and then the customer's own): what the commerce pipeline's country-mismatch flag looks for.
  */
 final class CommerceOrdersModel implements EventModel {
     static final Schema VALUE_SCHEMA = SchemaBuilder.struct().name("io.rtdp.commerce.Order").version(1)
@@ -32,6 +34,7 @@ final class CommerceOrdersModel implements EventModel {
     private static final int[] MINOR_DIGITS = {2, 2, 2, 2, 0, 2, 2, 2, 2, 2};
     private static final String[] CHANNELS = {"web", "mobile", "store"};
     private static final int MERCHANTS = 500;
+    private static final double ABROAD_RATIO = 0.02;
 
     private final long seed;
 
@@ -56,15 +59,17 @@ final class CommerceOrdersModel implements EventModel {
         double u = random.nextDouble();
         int merchant = (int) (MERCHANTS * u * u * u);
         double usd = Math.exp(3.6 + 0.9 * random.nextGaussian());
-        double amount = Ids.round(usd * PER_USD[country], MINOR_DIGITS[country]);
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+        // Drawn last, so that the other fields stay what they were before orders went abroad.
+        int priced = random.nextDouble() < ABROAD_RATIO ? random.nextInt(COUNTRIES.length) : country;
+        double amount = Ids.round(usd * PER_USD[priced], MINOR_DIGITS[priced]);
         String orderId = Ids.of("order-", sequence, 10);
         Struct value = new Struct(VALUE_SCHEMA)
                 .put("order_id", orderId)
                 .put("customer_id", Ids.of("customer-", customer, 7))
                 .put("merchant_id", Ids.of("merchant-", merchant, 4))
                 .put("amount", amount)
-                .put("currency", CURRENCIES[country])
+                .put("currency", CURRENCIES[priced])
                 .put("country", COUNTRIES[country])
                 .put("channel", channel)
                 .put("event_time", new Date(eventTimeMs));
