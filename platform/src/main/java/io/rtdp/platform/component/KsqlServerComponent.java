@@ -48,11 +48,6 @@ final class KsqlServerComponent implements Component {
         // (even a kill) it neither counts an event twice nor emits a window's final row twice, and
         // it reads only committed records of the generator (exactly once, connect worker).
         config.put("ksql.streams.processing.guarantee", "exactly_once_v2");
-        // Every update of an EMIT CHANGES table is written, not only a key's last one per commit
-        // (what Kafka Streams' record cache keeps): IOT_TEMPERATURE_ANOMALIES (ksql/V000003) turns
-        // each anomalous reading into an alert, which a later reading of the same device in the same
-        // commit would otherwise overwrite before it is written.
-        config.put("ksql.streams.statestore.cache.max.bytes", "0");
         // AVRO and JSON_SR sources and sinks keep their schemas in the platform's registry.
         config.put("ksql.schema.registry.url", SchemaRegistryComponent.url(context.settings()));
         // Bad records land in a topic users can query as the stream KSQL_PROCESSING_LOG.
