@@ -93,7 +93,7 @@ public final class QueryServiceBench {
             System.out.printf("query-service: %d clients, %d s per side and round, %d round(s), %d keys, HTTP/1.1 keep-alive%s%n",
                     clients, seconds, rounds, KEYS, builds.size() > 1 ? "; other build from " + builds.get(1) : "");
             compare(load, seconds, rounds, "query-service-postgres",
-                    services(serviceUrls, services, url -> () -> key -> get(http, url + "/v1/device_stats/" + key)),
+                    services("query-service-postgres", serviceUrls, services, url -> () -> key -> get(http, url + "/v1/device_stats/" + key)),
                     new Side("query-service-postgres direct (jdbc)", () -> new JdbcLookup(postgres), null));
             // The load client against an endpoint that does no work (Jetty only): the service's
             // numbers cannot be better than these, whatever it does.
@@ -110,7 +110,7 @@ public final class QueryServiceBench {
                 ksql.awaitReady(ksqlUrl + "/info", Duration.ofSeconds(120));
                 fillKsql(ksqlUrl, kafka.bootstrapServers());
                 compare(load, seconds, rounds, "query-service-ksql",
-                        services(serviceUrls, services, url -> () -> key -> get(http, url + "/v1/live/device_totals/" + key)),
+                        services("query-service-ksql", serviceUrls, services, url -> () -> key -> get(http, url + "/v1/live/device_totals/" + key)),
                         new Side("query-service-ksql direct (ksql-server)", () -> key -> pull(http, ksqlUrl, key), ksql));
             }
         } finally {
@@ -129,14 +129,26 @@ public final class QueryServiceBench {
      * that answers them (null: none of ours), whose CPU time per lookup is reported.
      */
     private record Side(String name, LookupLoad.ClientFactory clients, JvmProcess server) {
+        /** One run of the side at the rate (0: back to back), with the CPU its server spent meanwhile. */
+        Run run(LookupLoad load, String runName, long seconds, double rate) throws Exception {
+            Duration before = server == null ? Duration.ZERO : server.cpuTime();
+            LookupLoad.Result result = load.run(runName, clients, seconds, rate);
+            return new Run(result, server == null ? Duration.ZERO : server.cpuTime().minus(before));
+        }
+    }
+
+    private record Run(LookupLoad.Result result, Duration serverCpu) {
+        double serverNanosPerLookup() {
+            return (double) serverCpu.toNanos() / result.sortedNanos().length;
+        }
     }
 
     /** The service of this build and, when given, of the other build. */
-    private static List<Side> services(List<String> urls, List<JvmProcess> processes,
+    private static List<Side> services(String name, List<String> urls, List<JvmProcess> processes,
             Function<String, LookupLoad.ClientFactory> lookup) {
         List<Side> sides = new ArrayList<>();
         for (int b = 0; b < urls.size(); b++) {
-            sides.add(new Side(b == 0 ? "" : " [other build]", lookup.apply(urls.get(b)), processes.get(b)));
+            sides.add(new Side(b == 0 ? name : name + " [other build]", lookup.apply(urls.get(b)), processes.get(b)));
         }
         return sides;
     }
@@ -148,8 +160,7 @@ public final class QueryServiceBench {
      */
     private static void compare(LookupLoad load, long seconds, int rounds, String name, List<Side> services, Side direct)
             throws Exception {
-        List<Side> sides = new ArrayList<>();
-        services.forEach(service -> sides.add(new Side(name + service.name(), service.clients(), service.server())));
+        List<Side> sides = new ArrayList<>(services);
         sides.add(direct);
         for (Side side : sides) {
             warmUp(load, side);
@@ -189,10 +200,9 @@ public final class QueryServiceBench {
                 Collections.reverse(order);
             }
             for (Side side : order) {
-                Duration cpuBefore = side.server() == null ? Duration.ZERO : side.server().cpuTime();
-                LookupLoad.Result run = load.run(side.name(), side.clients(), seconds, rate);
-                cpu.merge(side, side.server() == null ? Duration.ZERO : side.server().cpuTime().minus(cpuBefore), Duration::plus);
-                runs.get(side).add(run);
+                Run run = side.run(load, side.name(), seconds, rate);
+                cpu.merge(side, run.serverCpu(), Duration::plus);
+                runs.get(side).add(run.result());
             }
         }
         List<LookupLoad.Result> results = new ArrayList<>();
@@ -221,9 +231,7 @@ public final class QueryServiceBench {
         }
         double previous = Double.MAX_VALUE;
         for (int slice = 1; slice <= 30; slice++) {
-            Duration before = side.server().cpuTime();
-            LookupLoad.Result run = load.run(side.name() + " warm-up", side.clients(), 3);
-            double cpuPerLookup = (double) side.server().cpuTime().minus(before).toNanos() / run.sortedNanos().length;
+            double cpuPerLookup = side.run(load, side.name() + " warm-up", 3, 0).serverNanosPerLookup();
             if (slice >= 5 && Math.abs(cpuPerLookup - previous) < 0.1 * previous) {
                 System.out.printf("%s: warmed up in %d s%n", side.name(), slice * 3);
                 return;
