@@ -1,17 +1,13 @@
 package io.rtdp.bench.engine;
 
+import io.rtdp.testkit.TempDirs;
 import com.sun.management.OperatingSystemMXBean;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -76,7 +72,7 @@ final class DriverRun {
     }
 
     private static <T> T withDriver(Topology topology, DriverWork<T> work) {
-        Path stateDir = tempDir();
+        Path stateDir = TempDirs.create("bench-engine");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:0");
@@ -86,7 +82,7 @@ final class DriverRun {
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, Instant.EPOCH)) {
             return work.run(driver);
         } finally {
-            deleteRecursively(stateDir);
+            TempDirs.delete(stateDir);
         }
     }
 
@@ -96,21 +92,5 @@ final class DriverRun {
 
     private static TestOutputTopic<byte[], byte[]> output(TopologyTestDriver driver, String topic) {
         return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("rtdp-bench-engine");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import io.rtdp.embedded.net.Ports;
 import io.rtdp.testkit.JvmProcess;
 import io.rtdp.testkit.KafkaBrokerExtension;
 import io.rtdp.testkit.PostgresExtension;
+import io.rtdp.testkit.TempDirs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -119,9 +119,7 @@ public final class QueryServiceBench {
             postgres.stop();
         }
         // Kept when the run failed: the servers' logs are in it.
-        try (var files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        TempDirs.delete(work);
     }
 
     /**
