@@ -2,13 +2,9 @@ package io.rtdp.ksql.engine.serde;
 
 import io.rtdp.ksql.engine.schema.KsqlStruct;
 import io.rtdp.ksql.engine.schema.SqlType;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,24 +59,20 @@ public final class InternalCodec {
   }
 
   public byte[] encode(Object value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      write(out, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    ByteWriter out = new ByteWriter();
+    write(out, value);
+    return out.toByteArray();
   }
 
   public Object decode(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try {
+      return read(ByteBuffer.wrap(bytes));
+    } catch (BufferUnderflowException e) {
+      throw new IllegalArgumentException("Corrupt internal record: it ends in the middle of a value", e);
     }
   }
 
-  private void write(DataOutputStream out, Object v) throws IOException {
+  private void write(ByteWriter out, Object v) {
     if (v == null) {
       out.writeByte(NULL);
     } else if (v instanceof Boolean b) {
@@ -93,21 +85,21 @@ public final class InternalCodec {
       out.writeLong(l);
     } else if (v instanceof Double d) {
       out.writeByte(DOUBLE);
-      out.writeDouble(d);
+      out.writeLong(Double.doubleToLongBits(d));
     } else if (v instanceof String s) {
       out.writeByte(STRING);
-      writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
+      out.writeSized(s.getBytes(StandardCharsets.UTF_8));
     } else if (v instanceof BigDecimal d) {
       out.writeByte(DECIMAL);
       out.writeInt(d.scale());
-      writeBytes(out, d.unscaledValue().toByteArray());
+      out.writeSized(d.unscaledValue().toByteArray());
     } else if (v instanceof ByteBuffer b) {
       out.writeByte(BYTES);
       ByteBuffer dup = b.duplicate();
       dup.rewind();
       byte[] raw = new byte[dup.remaining()];
       dup.get(raw);
-      writeBytes(out, raw);
+      out.writeSized(raw);
     } else if (v instanceof java.sql.Timestamp t) {
       out.writeByte(TIMESTAMP);
       out.writeLong(t.getTime());
@@ -158,19 +150,25 @@ public final class InternalCodec {
     return structs.get(id);
   }
 
-  private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static byte[] readBytes(DataInputStream in) throws IOException {
-    byte[] b = new byte[in.readInt()];
-    in.readFully(b);
+  private static byte[] readSized(ByteBuffer in) {
+    byte[] b = new byte[in.getInt()];
+    in.get(b);
     return b;
   }
 
-  private Object read(DataInputStream in) throws IOException {
-    byte tag = in.readByte();
+  private static String readString(ByteBuffer in) {
+    int length = in.getInt();
+    if (length > in.remaining()) {
+      throw new BufferUnderflowException();
+    }
+    // Decoded in place: no copy of the bytes first.
+    String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return s;
+  }
+
+  private Object read(ByteBuffer in) {
+    byte tag = in.get();
     switch (tag) {
       case NULL:
         return null;
@@ -179,27 +177,27 @@ public final class InternalCodec {
       case FALSE:
         return false;
       case INT:
-        return in.readInt();
+        return in.getInt();
       case LONG:
-        return in.readLong();
+        return in.getLong();
       case DOUBLE:
-        return in.readDouble();
+        return in.getDouble();
       case STRING:
-        return new String(readBytes(in), StandardCharsets.UTF_8);
+        return readString(in);
       case DECIMAL: {
-        int scale = in.readInt();
-        return new BigDecimal(new BigInteger(readBytes(in)), scale);
+        int scale = in.getInt();
+        return new BigDecimal(new BigInteger(readSized(in)), scale);
       }
       case BYTES:
-        return ByteBuffer.wrap(readBytes(in));
+        return ByteBuffer.wrap(readSized(in));
       case DATE:
-        return new java.sql.Date(in.readLong());
+        return new java.sql.Date(in.getLong());
       case TIME:
-        return new java.sql.Time(in.readLong());
+        return new java.sql.Time(in.getLong());
       case TIMESTAMP:
-        return new java.sql.Timestamp(in.readLong());
+        return new java.sql.Timestamp(in.getLong());
       case LIST: {
-        int n = in.readInt();
+        int n = in.getInt();
         List<Object> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
           list.add(read(in));
@@ -207,14 +205,14 @@ public final class InternalCodec {
         return list;
       }
       case ARRAY: {
-        Object[] array = new Object[in.readInt()];
+        Object[] array = new Object[in.getInt()];
         for (int i = 0; i < array.length; i++) {
           array[i] = read(in);
         }
         return array;
       }
       case MAP: {
-        int n = in.readInt();
+        int n = in.getInt();
         Map<Object, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
           map.put(read(in), read(in));
@@ -222,7 +220,7 @@ public final class InternalCodec {
         return map;
       }
       case STRUCT: {
-        SqlType.Struct schema = struct(in.readInt());
+        SqlType.Struct schema = struct(in.getInt());
         Object[] values = new Object[schema.fields().size()];
         for (int i = 0; i < values.length; i++) {
           values[i] = read(in);
