@@ -5,8 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -19,7 +17,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.rtdp.query.auth.AdminAuthFilter;
 import io.rtdp.query.auth.ApiKeyAuthFilter;
@@ -46,6 +43,8 @@ import io.rtdp.query.live.LiveSourceCheck;
 import io.rtdp.query.ops.PrometheusServlet;
 import io.rtdp.query.ops.ReadinessServlet;
 import io.rtdp.query.tables.BoundedDatabase;
+import io.rtdp.query.tables.InFlightCalls;
+import io.rtdp.query.tables.PostgresPool;
 import io.rtdp.query.tables.ResultTable;
 import io.rtdp.query.tables.TableCatalog;
 import io.rtdp.query.tables.TableReader;
@@ -80,21 +79,18 @@ public final class QueryServiceApplication extends Application<QueryServiceConfi
     @Override
     public void run(QueryServiceConfiguration configuration, Environment environment) {
         ObjectMapper json = environment.getObjectMapper();
-        Jdbi jdbi = new JdbiFactory().build(environment, configuration.database(), POSTGRESQL_HEALTH_CHECK);
+        InFlightCalls databaseCalls = new InFlightCalls();
+        Duration queryTimeout = Duration.ofMillis(configuration.limits().queryTimeout().toMilliseconds());
+        Jdbi jdbi = PostgresPool.jdbi(configuration.database(), environment, POSTGRESQL_HEALTH_CHECK, databaseCalls, queryTimeout);
         Map<String, ResultTable> tables = checkedTables(configuration, jdbi);
 
         errors(configuration, environment);
         authentication(configuration, environment, json);
 
-        int connections = configuration.database().getMaxSize();
-        ExecutorService workers = environment.lifecycle().executorService("postgresql-%d")
-                .minThreads(connections)
-                .maxThreads(connections)
-                .workQueue(new ArrayBlockingQueue<>(connections * 8))
-                .build();
-        Duration queryTimeout = Duration.ofMillis(configuration.limits().queryTimeout().toMilliseconds());
-        TableReader reader = new TableReader(new BoundedDatabase(jdbi, workers, queryTimeout),
-                (int) Math.max(1, queryTimeout.toSeconds()), json);
+        databaseCalls.sweepOn(environment.lifecycle().scheduledExecutorService("postgresql-deadlines").threads(1).build());
+        // As many callers as pooled connections, and eight times as many waiting for one.
+        int maxCallers = configuration.database().getMaxSize() * 9;
+        TableReader reader = new TableReader(new BoundedDatabase(jdbi, databaseCalls, maxCallers, queryTimeout), json);
         environment.jersey().register(new TableResource(tables, reader, configuration.limits(), environment.metrics(), json));
         Map<String, LiveSource> live = LiveSource.of(configuration.live());
         liveResources(configuration, environment, live);

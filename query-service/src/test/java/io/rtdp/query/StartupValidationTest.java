@@ -69,6 +69,12 @@ class StartupValidationTest {
     }
 
     @Test
+    void aDriverWithoutLoginTimeoutIsRefused() {
+        assertStartFails(TestService.against(postgres, ConfigOverride.config("database.properties.loginTimeout", "0")),
+                IllegalStateException.class, "database.properties.loginTimeout is '0': a request could then wait");
+    }
+
+    @Test
     void unreachableDatabaseIsNamed() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -356,6 +356,7 @@ public final class QueryServiceBench {
                   initialSize: 16
                   minSize: 16
                   maxSize: 16
+                  properties: {loginTimeout: "5"}
                 ksql: {url: %s, timeout: 5s}
                 auth:
                   apiKeys: [{name: bench, key: %s, roles: [reader]}]

@@ -1,12 +1,7 @@
 package io.rtdp.query.tables;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Semaphore;
 
 import io.rtdp.query.errors.DatabaseDeadlineException;
 import org.jdbi.v3.core.HandleCallback;
@@ -15,42 +10,48 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Database work with a deadline that holds whatever the driver does. The driver's own timeouts
  * (connect, login, statement, socket) each bound one step, but a PostgreSQL that accepts
- * connections and never answers can chain them; here the request stops waiting at the deadline
- * and the worker is left to those timeouts. Workers are as many as pooled connections; work that
- * overflows their bounded queue is refused at once, and work given up on leaves the queue.
+ * connections and never answers can chain them. The work runs on the request thread (handing it
+ * to a worker and waiting on it cost more than the lookup itself at p99); {@link InFlightCalls}
+ * stops it at the deadline by aborting its connection or interrupting its wait, and the request
+ * fails here. Callers beyond a bound (the pool's connections and a queue for them) are refused at
+ * once rather than left to wait.
  */
 public final class BoundedDatabase {
     private final Jdbi jdbi;
-    private final ExecutorService workers;
+    private final InFlightCalls calls;
+    private final Semaphore callers;
     private final Duration deadline;
 
-    public BoundedDatabase(Jdbi jdbi, ExecutorService workers, Duration deadline) {
+    public BoundedDatabase(Jdbi jdbi, InFlightCalls calls, int maxCallers, Duration deadline) {
         this.jdbi = jdbi;
-        this.workers = workers;
+        this.calls = calls;
+        this.callers = new Semaphore(maxCallers);
         this.deadline = deadline;
     }
 
     public <T> T withHandle(HandleCallback<T, RuntimeException> work) {
-        Future<T> result;
-        try {
-            result = workers.submit(() -> jdbi.withHandle(work));
-        } catch (RejectedExecutionException e) {
+        if (!callers.tryAcquire()) {
             throw new DatabaseDeadlineException("too many requests are waiting for PostgreSQL");
         }
         try {
-            return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            throw new DatabaseDeadlineException("PostgreSQL did not answer within " + deadline.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
+            DatabaseCall call = calls.enter(System.nanoTime() + deadline.toNanos());
+            try {
+                return jdbi.withHandle(handle -> {
+                    call.uses(handle.getConnection());
+                    return work.withHandle(handle);
+                });
+            } catch (RuntimeException e) {
+                // Whatever the failure (aborted socket, interrupted wait, statement timeout), past
+                // the deadline it is the deadline's.
+                if (call.isOverdue(System.nanoTime())) {
+                    throw new DatabaseDeadlineException("PostgreSQL did not answer within " + deadline.toMillis() + " ms");
+                }
+                throw e;
+            } finally {
+                calls.leave(call);
             }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result.cancel(true);
-            throw new DatabaseDeadlineException("interrupted while waiting for PostgreSQL");
+        } finally {
+            callers.release();
         }
     }
 }

@@ -19,12 +19,10 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class TableReader {
     private final BoundedDatabase database;
-    private final int queryTimeoutSeconds;
     private final ObjectMapper json;
 
-    public TableReader(BoundedDatabase database, int queryTimeoutSeconds, ObjectMapper json) {
+    public TableReader(BoundedDatabase database, ObjectMapper json) {
         this.database = database;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
         this.json = json;
     }
 
@@ -99,9 +97,9 @@ public final class TableReader {
         return columns.toString();
     }
 
-    private Query bound(Query query, Map<String, Object> parameters) {
+    /** No query timeout: PostgreSQL applies one itself (see {@link PostgresPool}). */
+    private static Query bound(Query query, Map<String, Object> parameters) {
         parameters.forEach(query::bind);
-        query.setQueryTimeout(queryTimeoutSeconds);
         return query;
     }
 
