@@ -104,7 +104,7 @@ public final class FreshnessBench {
             }
             double achieved = sent / ((System.nanoTime() - loadStart) / 1e9);
             List<Map.Entry<String, Long>> lags = pipelineLags(bootstrap);
-            Map.Entry<String, Long> lag = lags.isEmpty() ? Map.entry("none", 0L) : lags.get(0);
+            Map.Entry<String, Long> lag = largest(lags);
             System.out.printf("freshness: load %d readings/s requested, %.0f/s written (%d readings), largest consumer-group lag at the end: %d records (%.1f s of input) in %s%n",
                     rate, achieved, sent, lag.getValue(), lag.getValue() / (double) rate, lag.getKey());
             for (Map.Entry<String, Long> l : lags.subList(1, Math.min(LAGS_SHOWN, lags.size()))) {
@@ -136,8 +136,7 @@ public final class FreshnessBench {
         long limit = loadStart + CATCH_UP_LIMIT_MS * 1_000_000;
         int caughtUpChecks = 0;
         while (caughtUpChecks < 2 && System.nanoTime() < limit) {
-            List<Map.Entry<String, Long>> lags = pipelineLags(bootstrap);
-            long lag = lags.isEmpty() ? 0 : lags.get(0).getValue();
+            long lag = largest(pipelineLags(bootstrap)).getValue();
             caughtUpChecks = lag <= rate * CAUGHT_UP_SECONDS_OF_INPUT ? caughtUpChecks + 1 : 0;
             if (caughtUpChecks < 2) {
                 Thread.sleep(5_000);
@@ -152,8 +151,7 @@ public final class FreshnessBench {
     /** Whether the platform keeps up, while it runs: a lag that grows from line to line means it does not. */
     private static void printProgress(String bootstrap, ReadingLoad load, long loadStart, Map<String, List<Long>> latencies)
             throws Exception {
-        List<Map.Entry<String, Long>> lags = pipelineLags(bootstrap);
-        Map.Entry<String, Long> lag = lags.isEmpty() ? Map.entry("none", 0L) : lags.get(0);
+        Map.Entry<String, Long> lag = largest(pipelineLags(bootstrap));
         StringBuilder seen = new StringBuilder();
         latencies.forEach((path, l) -> {
             List<Long> sorted;
@@ -188,6 +186,11 @@ public final class FreshnessBench {
         } finally {
             path.release();
         }
+    }
+
+    /** The first of {@link #pipelineLags}, or a lag of 0 when no consumer group has committed yet. */
+    private static Map.Entry<String, Long> largest(List<Map.Entry<String, Long>> lags) {
+        return lags.isEmpty() ? Map.entry("none", 0L) : lags.get(0);
     }
 
     /**

@@ -161,9 +161,8 @@ public final class QueryServiceBench {
      * Throughput first, back to back; then latency with every side at the same fixed rates, a
      * quarter and a half of what the slowest side carried: at saturation a p99 only measures the
      * queue in front of the 2 cores, not what the service adds to a lookup, and how the tail grows
-     * between the two rates shows how much of it is that queue.
+     * between the two rates shows how much of it is that queue. Returns those fixed rates.
      */
-    /** Returns the fixed rates latency was measured at. */
     private static List<Double> compare(LookupLoad load, long seconds, int rounds, String name, List<Side> services, Side direct)
             throws Exception {
         List<Side> sides = new ArrayList<>(services);
